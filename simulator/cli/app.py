@@ -1,0 +1,60 @@
+"""The govsim command line: a thin typer layer over the core."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from simulator.cli.common import _
+from simulator.messages import set_lang
+
+
+def _early_lang(argv: list[str]) -> None:
+    """Help texts are built at import, so --lang must be known before the commands load."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in ("zh", "en"):
+            set_lang(value)
+
+
+def build_app() -> typer.Typer:
+    from simulator.cli import catalog, play, score, validate
+
+    app = typer.Typer(
+        help=_("help.app"),
+        no_args_is_help=False,
+        add_completion=False,
+        pretty_exceptions_show_locals=False,
+        rich_markup_mode=None,
+    )
+
+    @app.callback(invoke_without_command=True)
+    def main_options(
+        ctx: typer.Context,
+        lang: str = typer.Option(None, "--lang", help=_("help.lang")),
+        scenario_dir: list[str] = typer.Option([], "--dir", help=_("help.dir")),
+    ) -> None:
+        from simulator.cli.common import guarded
+
+        guarded(lambda: set_lang(lang) if lang else None)()
+        ctx.obj = {"dirs": scenario_dir}
+        if ctx.invoked_subcommand is None:
+            from simulator.cli.menu import run_menu
+
+            run_menu(ctx)
+
+    catalog.register(app)
+    validate.register(app)
+    play.register(app)
+    score.register(app)
+    return app
+
+
+def main() -> None:
+    _early_lang(sys.argv[1:])
+    build_app()(prog_name="govsim")

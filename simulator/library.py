@@ -1,0 +1,89 @@
+"""Finding scenarios: the built-ins, plus folders from --dir or GOVSIM_SCENARIOS."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from simulator.errors import ScenarioError, UnknownScenarioError
+from simulator.loader import load_scenario
+from simulator.model import Scenario
+from simulator.schema import did_you_mean
+
+_PACKAGE = Path(__file__).parent
+
+
+def builtin_dir() -> Path:
+    """Installed: package data `simulator/scenarios`; from a checkout: the top-level `scenarios/`."""
+    installed = _PACKAGE / "scenarios"
+    if installed.is_dir() and any(installed.glob("*.yaml")):
+        return installed
+    return _PACKAGE.parent / "scenarios"
+
+
+def search_dirs(extra: list[str] | tuple[str, ...] = ()) -> list[Path]:
+    dirs = [builtin_dir()]
+    env = os.environ.get("GOVSIM_SCENARIOS", "")
+    dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    dirs += [Path(p) for p in extra]
+    return dirs
+
+
+def scenario_files(dirs: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for folder in dirs:
+        if folder.is_dir():
+            files += sorted(folder.glob("*.yaml"))
+    return files
+
+
+def yaml_files(paths: list[str]) -> list[Path]:
+    """Expand files and folders given on the command line into scenario files."""
+    from simulator.errors import SimulatorError
+
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.yaml") if "methods" not in p.parts[len(path.parts):])
+            if not found:
+                raise SimulatorError("validate.no_files", path=raw)
+            out += found
+        elif path.exists():
+            out.append(path)
+        else:
+            raise SimulatorError("error.no_such_path", path=raw)
+    return out
+
+
+def load_all(dirs: list[Path]) -> tuple[list[Scenario], list[ScenarioError]]:
+    """Every scenario in the search path; broken files are returned, not raised."""
+    good: list[Scenario] = []
+    bad: list[ScenarioError] = []
+    seen: set[str] = set()
+    for path in scenario_files(dirs):
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as exc:
+            bad.append(exc)
+            continue
+        if scenario.id not in seen:  # a later folder cannot shadow a scenario already found
+            seen.add(scenario.id)
+            good.append(scenario)
+    return good, bad
+
+
+def find_scenario(name: str, dirs: list[Path]) -> Scenario:
+    """A scenario by path or by id."""
+    path = Path(name)
+    if name.endswith((".yaml", ".yml")) or path.is_file():
+        if not path.exists():
+            from simulator.errors import SimulatorError
+
+            raise SimulatorError("error.no_such_path", path=name)
+        return load_scenario(path)
+    for file in scenario_files(dirs):
+        if file.stem == name:
+            return load_scenario(file)
+    ids = [p.stem for p in scenario_files(dirs)]
+    raise UnknownScenarioError("error.unknown_scenario", name=name, hint=did_you_mean(name, ids))

@@ -1,0 +1,83 @@
+"""The host: drives a Session from prompts or a script and renders what happens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.console import Console
+
+from simulator.engine import Session, Turn
+from simulator.errors import ScriptError
+from simulator.messages import t
+from simulator.scoring.card import ScoreCard, score_session
+from simulator.ui import render
+from simulator.ui.text import clean
+
+
+class ScriptSource:
+    """Replies from a script: one a line, `#N` for choice N; blank lines are skipped."""
+
+    interactive = False
+
+    def __init__(self, lines: Iterator[str]):
+        self._lines = (line.rstrip("\r\n") for line in lines)
+
+    def next_reply(self, session: Session) -> str:
+        for line in self._lines:
+            if line.strip():
+                return line.strip()
+        raise ScriptError("error.script_ended", turn=session.turn_number, node=session.state.node)
+
+
+class PromptSource:
+    """Replies from the trainee at a terminal, through questionary."""
+
+    interactive = True
+
+    def next_reply(self, session: Session) -> str:
+        import questionary
+
+        if session.mode == "choice":
+            choices = [questionary.Choice(title=clean(text), value=f"#{i}") for i, text in enumerate(session.choices, 1)]
+            return questionary.select(t("play.choose"), choices=choices, use_shortcuts=len(choices) <= 9).unsafe_ask()
+        while True:
+            text = questionary.text(t("play.type")).unsafe_ask()
+            if text and text.strip():
+                return text
+            node = session.node
+            hint = node.hint or render.step_names(session.method, node.expect)
+            print(t("play.hint", hint=clean(hint)))
+
+
+def apply_reply(session: Session, reply: str) -> Turn:
+    """`#N` picks choice N; anything else is typed text for the rubric."""
+    if reply.startswith("#") and reply[1:].strip().isdigit():
+        return session.choose(int(reply[1:].strip()) - 1)
+    return session.reply(reply)
+
+
+def play(session: Session, source, console: Console | None, coach: bool) -> ScoreCard:
+    """Play to an ending; KeyboardInterrupt and EOFError propagate after marking the session interrupted."""
+    scenario = session.scenario
+    show = console.print if console is not None else (lambda *a, **k: None)
+    show(render.intro(scenario, session.mode))
+    try:
+        while not session.finished:
+            node = session.node
+            show(render.citizen_says(scenario, node.say, session.state.mood, session.turn_number))
+            reply = source.next_reply(session)
+            turn = apply_reply(session, reply)
+            if not source.interactive or turn.choice is None:
+                show(render.you_said(turn.reply))
+            if coach:
+                show(render.coach(turn, session.method, scenario.citizen.type))
+    except (KeyboardInterrupt, EOFError, ScriptError):
+        session.interrupt()
+        raise
+    ending = session.node
+    show(render.citizen_says(scenario, ending.say, session.state.mood, session.turn_number))
+    card = score_session(session.state, session.method, scenario.citizen.type)
+    show(render.report(scenario, session.method, card, session.state.turns))
+    show(render.transcript(scenario, session.method, session.state.turns, ending.say))
+    show(render.tips(card, session.method))
+    return card

@@ -1,0 +1,155 @@
+"""Read a YAML file safely into PyYAML's node tree, keeping every position.
+
+Composing (not constructing) lets us catch duplicate keys and foreign tags with their
+line and column, and never builds an object a file asks for.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import yaml
+
+from simulator.errors import Diagnostic, Span
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+_STD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
+}
+_scalar_constructor = yaml.constructor.SafeConstructor()
+
+
+def span_of(path: str, node: yaml.Node) -> Span:
+    mark = node.start_mark
+    return Span(path, mark.line + 1, mark.column + 1)
+
+
+def decode(path: str, data: bytes, diags: list[Diagnostic]) -> str | None:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 with a warning."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        if b"\x00" not in data:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError:
+                text = None
+            if text is not None:
+                diags.append(Diagnostic("Y008", "Y008", {"encoding": "GB18030/GBK"}, Span(path, 1, 1), "warning"))
+                return text
+        diags.append(Diagnostic("Y009" if b"\x00" in data else "Y005", "Y009" if b"\x00" in data else "Y005",
+                                {"encoding": str(exc.reason)}, Span(path, line, column)))
+        return None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        diags.append(Diagnostic("Y009", "Y009", {}, Span(path, line, 1)))
+        return None
+    return text
+
+
+def compose(path: str, text: str, diags: list[Diagnostic]) -> yaml.Node | None:
+    """Text to a checked node tree, or None with diagnostics."""
+    if not text.strip():
+        diags.append(Diagnostic("Y004", "Y004", {}, Span(path, 1, 1)))
+        return None
+    try:
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.composer.ComposerError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if exc.problem and "single document" in exc.problem:
+            diags.append(Diagnostic("Y007", "Y007", {}, _mark_span(path, mark)))
+        else:
+            diags.append(Diagnostic("Y001", "Y001", {"problem": _problem(exc)}, _mark_span(path, mark)))
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        code = "Y010" if "\t" in (exc.problem or "") or "tab" in (exc.problem or "") else "Y001"
+        args = {} if code == "Y010" else {"problem": _problem(exc)}
+        diags.append(Diagnostic(code, code, args, _mark_span(path, mark)))
+        return None
+    except yaml.YAMLError as exc:
+        diags.append(Diagnostic("Y001", "Y001", {"problem": str(exc).strip()}, Span(path, 1, 1)))
+        return None
+    except RecursionError:
+        diags.append(Diagnostic("Y006", "Y006", {"what": f"depth > {MAX_DEPTH}"}, Span(path, 1, 1)))
+        return None
+    if root is None:
+        diags.append(Diagnostic("Y004", "Y004", {}, Span(path, 1, 1)))
+        return None
+    _check_tree(path, root, diags)
+    return root
+
+
+def scalar_value(node: yaml.ScalarNode):
+    """The plain Python value of a scalar with a standard tag."""
+    return _scalar_constructor.construct_object(node)
+
+
+def _check_tree(path: str, root: yaml.Node, diags: list[Diagnostic]) -> None:
+    """Duplicate keys, foreign tags, size and depth: one pass, aliases counted each time they are used."""
+    count = 0
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            diags.append(Diagnostic("Y006", "Y006", {"what": f"> {MAX_NODES} nodes"}, span_of(path, root)))
+            return
+        if depth > MAX_DEPTH:
+            diags.append(Diagnostic("Y006", "Y006", {"what": f"depth > {MAX_DEPTH}"}, span_of(path, node)))
+            return
+        if node.tag not in _STD_TAGS:
+            diags.append(Diagnostic("Y003", "Y003", {"tag": node.tag}, span_of(path, node)))
+            continue
+        if isinstance(node, yaml.MappingNode):
+            seen: dict = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    name = key.value
+                    if name in seen:
+                        diags.append(Diagnostic("Y002", "Y002", {"key": name, "first": seen[name]}, span_of(path, key)))
+                    else:
+                        seen[name] = key.start_mark.line + 1
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+
+
+def _mark_span(path: str, mark) -> Span:
+    if mark is None:
+        return Span(path, 1, 1)
+    return Span(path, mark.line + 1, mark.column + 1)
+
+
+def _problem(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return "; ".join(parts) or "invalid YAML"
