@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass, field
 
 from simulator.errors import PlayError, SimulatorError
 from simulator.model import Condition, Node, Scenario
-from simulator.scoring.reply import TABOO_FIT_CAP, ReplyScore, score_reply
+from simulator.scoring.normalize import normalize
+from simulator.scoring.reply import ReplyScore, disc_fit, score_reply
 from simulator.scoring.rubric import Method
 
 STATE_VERSION = 1
@@ -117,9 +118,10 @@ class Session:
         fit = choice.disc
         disc_evidence: list[dict] = []
         if fit is None:
-            judged = score_reply(choice.reply, self.method, self.scenario.citizen.type)
-            fit = min(judged.disc_fit, TABOO_FIT_CAP) if choice.taboo else judged.disc_fit
-            disc_evidence = [e.to_dict() for e in judged.evidence if e.kind == "disc"]
+            # the author's taboo flag, not the rubric's, decides whether the style can fit at all
+            fit, found = disc_fit(choice.reply, normalize(choice.reply), self.method,
+                                  self.scenario.citizen.type, choice.taboo)
+            disc_evidence = [e.to_dict() for e in found]
         score = ReplyScore(steps=tuple(choice.steps), taboo=choice.taboo, disc_fit=fit, source="scenario")
         mood = _clamp(self.state.mood + choice.mood)
         turn = self._record(node, choice.reply, score, mood, choice.next, choice.feedback, index + 1)

@@ -87,7 +87,7 @@ def _scenario(r: Reader, root: yaml.Node) -> Scenario | None:
     if top is None:
         return None
     get = {k: v for k, (_, v) in top.items()}
-    for key, (key_node, value_node) in top.items():
+    for key, (_, value_node) in top.items():
         r.spans[key] = r.span(value_node)
     sid = r.ident(get["id"], "id", "-") if "id" in get else None
     title = r.text(get["title"], "title") if "title" in get else None

@@ -23,7 +23,7 @@ def _early_lang(argv: list[str]) -> None:
 
 
 def build_app() -> typer.Typer:
-    from simulator.cli import catalog, play, score, validate
+    from simulator.cli import catalog, play, score, selftest, validate
 
     app = typer.Typer(
         help=_("help.app"),
@@ -52,6 +52,7 @@ def build_app() -> typer.Typer:
     validate.register(app)
     play.register(app)
     score.register(app)
+    selftest.register(app)
     return app
 
 

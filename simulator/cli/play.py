@@ -37,14 +37,14 @@ def run_session(scenario, mode: str, coach: bool, script: str | None, as_json: b
     from simulator.ui.play import PromptSource, ScriptSource, play
     from simulator.ui.text import make_console, plain
 
+    console = None if as_json else make_console()
     if script is None:
         need_tty()
-        source = PromptSource()
+        source = PromptSource(console)
     else:
         source = ScriptSource(_script_lines(script))
     method = load_method(scenario.method, _method_dirs(scenario))
     session = Session(scenario, method, mode)
-    console = None if as_json else make_console()
     try:
         card = play(session, source, console, coach)
     except (KeyboardInterrupt, EOFError):

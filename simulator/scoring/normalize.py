@@ -18,7 +18,7 @@ def _table() -> dict[int, int | None]:
     table[0x3000] = None
     for ch in " \t\r\n\v\f\u00a0\u200b\u2002\u2003\u2009\ufeff":
         table[ord(ch)] = None
-    for a, b in zip("。、：；“”‘’「」『』【】〔〕…—～·", '.,:;""\'\'""""[][]..~.'):
+    for a, b in zip("。、：；“”‘’「」『』【】〔〕…—～·", '.,:;""\'\'""""[][]..~.', strict=True):
         table[ord(a)] = ord(b)
     for code in range(ord("A"), ord("Z") + 1):
         table[code] = code + 32

@@ -75,7 +75,7 @@ def score_reply(
     for step, hits in candidates.items():
         for start, end, note, _cue, why in hits:
             if why:
-                rejected.append(Evidence("step", step, original_span(text, start, end), note, rejected=why))
+                rejected.append(Evidence("step", step, _quote(text, start, end), note, rejected=why))
             else:
                 found.setdefault(step, []).append((start, end, note))
     steps = tuple(s for s in method.step_ids if s in found)
@@ -86,17 +86,17 @@ def score_reply(
             if not why and cue is not None and set(cue.unless_steps) & set(steps):
                 why = "unless_steps"
             if why:
-                rejected.append(Evidence("taboo", group.id, original_span(text, start, end), note, rejected=why))
+                rejected.append(Evidence("taboo", group.id, _quote(text, start, end), note, rejected=why))
             else:
                 taboo_found.setdefault(group.id, []).append((start, end, note))
 
     evidence = [
-        Evidence("step", step, original_span(text, s, e), note)
+        Evidence("step", step, _quote(text, s, e), note)
         for step in steps
         for s, e, note in found[step]
     ]
     evidence += [
-        Evidence("taboo", kind, original_span(text, s, e), note)
+        Evidence("taboo", kind, _quote(text, s, e), note)
         for kind, hits in taboo_found.items()
         for s, e, note in hits
     ]
@@ -130,11 +130,15 @@ def disc_fit(text: str, norm: str, method: Method, citizen: str, taboo: bool) ->
                 continue
             seen.add(id(cue))  # each feature counts once
             fit += cue.weight
-            evidence.append(Evidence("disc", citizen, original_span(text, start, end), note, cue.weight))
+            evidence.append(Evidence("disc", citizen, _quote(text, start, end), note, cue.weight))
     if taboo and fit > TABOO_FIT_CAP:
         evidence.append(Evidence("disc", citizen, "", "taboo", TABOO_FIT_CAP - fit))
         fit = TABOO_FIT_CAP
     return round(min(1.0, max(0.0, fit)), 2), evidence
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return original_span(text, start, end).strip(" ,.!?;~，。！？；、")
 
 
 def _matches(group: CueGroup, norm: str, negators: tuple[str, ...]):

@@ -10,10 +10,10 @@ from pathlib import Path
 import yaml
 
 from simulator.errors import ScenarioError, SimulatorError
+from simulator.loader import read_source
 from simulator.schema import Reader
 from simulator.scoring.normalize import _table
 from simulator.yamlsrc import compose
-from simulator.loader import read_source
 
 BUILTIN_DIR = Path(__file__).parent / "methods"
 DISC_KEYS = ("D", "I", "S", "C")

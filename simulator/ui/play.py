@@ -34,12 +34,19 @@ class PromptSource:
 
     interactive = True
 
+    def __init__(self, console: Console | None = None):
+        self.console = console
+
     def next_reply(self, session: Session) -> str:
         import questionary
 
         if session.mode == "choice":
+            # the select list cuts long lines at the terminal's edge: show every option in full first
+            if self.console is not None:
+                self.console.print(render.choice_list(session.choices))
             choices = [questionary.Choice(title=clean(text), value=f"#{i}") for i, text in enumerate(session.choices, 1)]
-            return questionary.select(t("play.choose"), choices=choices, use_shortcuts=len(choices) <= 9).unsafe_ask()
+            return questionary.select(t("play.choose"), choices=choices, use_shortcuts=len(choices) <= 9,
+                                      instruction=t("play.choose_keys")).unsafe_ask()
         while True:
             text = questionary.text(t("play.type")).unsafe_ask()
             if text and text.strip():
@@ -67,7 +74,7 @@ def play(session: Session, source, console: Console | None, coach: bool) -> Scor
             show(render.citizen_says(scenario, node.say, session.state.mood, session.turn_number))
             reply = source.next_reply(session)
             turn = apply_reply(session, reply)
-            if not source.interactive or turn.choice is None:
+            if not source.interactive:
                 show(render.you_said(turn.reply))
             if coach:
                 show(render.coach(turn, session.method, scenario.citizen.type))

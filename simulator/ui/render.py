@@ -72,9 +72,19 @@ def intro(scenario: Scenario, mode: str) -> RenderableType:
 
 
 def citizen_says(scenario: Scenario, text: str, mood: int, turn: int) -> RenderableType:
-    title = Text.assemble(plain(scenario.citizen.name, "bold"), " · ", t("play.turn", n=turn))
+    title = Text.assemble(plain(scenario.citizen.name, "bold"), " ", disc_badge(scenario.citizen.type), " · ",
+                          t("play.turn", n=turn))
     return Panel(plain(text), title=title, title_align="left", subtitle=mood_bar(mood), subtitle_align="right",
                  border_style=DISC_STYLE.get(scenario.citizen.type, "white").replace("bold ", ""))
+
+
+def choice_list(choices: list[str]) -> RenderableType:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold cyan")
+    grid.add_column(overflow="fold")
+    for i, text in enumerate(choices, 1):
+        grid.add_row(f"{i})", plain(text))
+    return grid
 
 
 def you_said(text: str) -> RenderableType:
