@@ -22,6 +22,7 @@ def session_result(session: Session, card: ScoreCard | None = None) -> dict:
         "grade_id": card.grade,
         "steps": card.steps,
         "order": card.order,
+        "expectation_hits": card.hits,
         "taboo_count": card.taboo_count,
         "disc": card.disc,
         "final_mood": card.final_mood,

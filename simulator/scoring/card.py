@@ -16,6 +16,7 @@ OUTCOME_VALUE = {"resolved": 1.0, "partial": 0.5}
 TABOO_PENALTY = 15
 EXCELLENT, GOOD, PASS = 85, 70, 55
 EXCELLENT_DISC = 0.6
+EXCELLENT_HITS = 0.85  # share of turns whose reply did what the node expected
 
 
 @dataclass
@@ -37,6 +38,7 @@ class ScoreCard:
     outcome: str
     total: int
     grade: str
+    hits: float = 1.0
     missed: list[str] = field(default_factory=list)
     late: list[str] = field(default_factory=list)
     tips: list[Tip] = field(default_factory=list)
@@ -85,12 +87,16 @@ def score_session(state: SessionState, method: Method, citizen_type: str | None 
         - TABOO_PENALTY * taboo_count
     )
     total = max(0, min(100, round(raw)))
+    expecting = [t for t in turns if t.expected]
+    hits = (sum(1 for t in expecting if not t.taboo and set(t.expected) & set(t.steps)) / len(expecting)
+            if expecting else 1.0)
     missed = [s for s in method.step_ids if s not in first_turn]
     late = [s for s in method.step_ids if s in first_faulted]
     in_order = not missed and not late
     if taboo_count:
         grade = "poor"
-    elif total >= EXCELLENT and outcome == "resolved" and in_order and disc >= EXCELLENT_DISC:
+    elif (total >= EXCELLENT and outcome == "resolved" and in_order and disc >= EXCELLENT_DISC
+          and hits >= EXCELLENT_HITS):
         grade = "excellent"
     elif total >= GOOD:
         grade = "good"
@@ -99,7 +105,7 @@ def score_session(state: SessionState, method: Method, citizen_type: str | None 
     else:
         grade = "poor"
     card = ScoreCard(steps, round(order, 2), taboo_count, round(disc, 2), state.mood, outcome, total, grade,
-                     missed, late)
+                     round(hits, 2), missed, late)
     card.tips = _tips(card, method, faulted, citizen_type)
     return card
 

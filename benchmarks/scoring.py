@@ -1,0 +1,159 @@
+"""Scorer benchmark: accuracy on the labelled corpus, and speed, through `govsim score --jsonl` itself.
+
+    python -m benchmarks.scoring                 # the test split (never tuned on)
+    python -m benchmarks.scoring --split dev --errors   # the development split, with every miss listed
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+STEPS = ("receive", "confirm", "propose", "agree", "follow_up")
+SCORE = [sys.executable, "-m", "simulator", "score", "--jsonl", "-"]
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score_batch(items: list[dict]) -> tuple[list[dict], float]:
+    """Run the CLI on items; return its output lines and the wall time."""
+    payload = "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items)
+    start = time.perf_counter()
+    proc = subprocess.run(SCORE, input=payload, capture_output=True, text=True, encoding="utf-8", check=True)
+    elapsed = time.perf_counter() - start
+    return [json.loads(line) for line in proc.stdout.splitlines()], elapsed
+
+
+def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def accuracy(split: str, show_errors: bool) -> dict:
+    names = ["dev", "test"] if split == "all" else [split]
+    replies = [r for n in names for r in read_jsonl(DATA / f"replies-{n}.jsonl")]
+    pairs = [p for n in names for p in read_jsonl(DATA / f"disc-pairs-{n}.jsonl")]
+    out, _ = score_batch([{"id": r["id"], "text": r["text"], "citizen": r["citizen"]} for r in replies])
+    assert [o["id"] for o in out] == [r["id"] for r in replies], "output order must follow input order"
+
+    report: dict = {"split": split, "replies": len(replies), "pairs": len(pairs), "steps": {}}
+    exact = 0
+    for step in STEPS:
+        tp = sum(1 for r, o in zip(replies, out) if step in r["steps"] and step in o["steps"])
+        fp = sum(1 for r, o in zip(replies, out) if step not in r["steps"] and step in o["steps"])
+        fn = sum(1 for r, o in zip(replies, out) if step in r["steps"] and step not in o["steps"])
+        p, rec, f = f1(tp, fp, fn)
+        report["steps"][step] = {"precision": p, "recall": rec, "f1": f, "support": tp + fn}
+    report["macro_f1"] = sum(s["f1"] for s in report["steps"].values()) / len(STEPS)
+    for r, o in zip(replies, out):
+        exact += set(r["steps"]) == set(o["steps"])
+    report["exact_match"] = exact / len(replies)
+    tp = sum(1 for r, o in zip(replies, out) if r["taboo"] and o["taboo"])
+    fp = sum(1 for r, o in zip(replies, out) if not r["taboo"] and o["taboo"])
+    fn = sum(1 for r, o in zip(replies, out) if r["taboo"] and not o["taboo"])
+    p, rec, f = f1(tp, fp, fn)
+    report["taboo"] = {"precision": p, "recall": rec, "f1": f, "support": tp + fn}
+
+    pair_items = []
+    for p in pairs:
+        pair_items += [{"id": p["id"] + ":b", "text": p["better"], "citizen": p["citizen"]},
+                       {"id": p["id"] + ":w", "text": p["worse"], "citizen": p["citizen"]}]
+    pair_out, _ = score_batch(pair_items)
+    right = 0
+    wrong_pairs = []
+    per_type: dict[str, list[int]] = {}
+    for i, p in enumerate(pairs):
+        b, w = pair_out[2 * i]["disc_fit"], pair_out[2 * i + 1]["disc_fit"]
+        ok = b > w
+        right += ok
+        per_type.setdefault(p["citizen"], [0, 0])
+        per_type[p["citizen"]][0] += ok
+        per_type[p["citizen"]][1] += 1
+        if not ok:
+            wrong_pairs.append((p, b, w))
+    report["disc_pairs"] = right / len(pairs) if pairs else 0.0
+    report["disc_pairs_by_type"] = {k: v[0] / v[1] for k, v in sorted(per_type.items())}
+
+    if show_errors:
+        for r, o in zip(replies, out):
+            want, got = set(r["steps"]), set(o["steps"])
+            if want != got or r["taboo"] != o["taboo"]:
+                miss = ",".join(sorted(want - got))
+                extra = ",".join(sorted(got - want))
+                tab = "" if r["taboo"] == o["taboo"] else f" taboo want={r['taboo']}({r['taboo_kind']})"
+                print(f"{r['id']} -[{miss}] +[{extra}]{tab} :: {r['text']}")
+        for p, b, w in wrong_pairs:
+            print(f"{p['id']} {p['citizen']} better={b} worse={w} :: {p['better']}  ||  {p['worse']}")
+    return report
+
+
+def speed(repeat: int = 20) -> dict:
+    """Batch throughput after loading, and the latency of a first free-text reply in a fresh process."""
+    replies = read_jsonl(DATA / "replies-test.jsonl") + read_jsonl(DATA / "replies-dev.jsonl")
+    items = [{"id": i, "text": r["text"], "citizen": r["citizen"] or "C"} for i, r in enumerate(replies * repeat)]
+    _, small = min((score_batch(items[:1]) for _ in range(3)), key=lambda x: x[1])
+    _, big = min((score_batch(items) for _ in range(3)), key=lambda x: x[1])
+    throughput = (len(items) - 1) / max(big - small, 1e-9)
+    first = [_first_reply_ms() for _ in range(5)]
+    return {"batch_replies": len(items), "throughput_per_s": throughput, "process_with_one_line_s": small,
+            "first_reply_ms": sorted(first)[len(first) // 2]}
+
+
+_FIRST = """
+import time
+t0 = time.perf_counter()
+from simulator.library import find_scenario, search_dirs
+from simulator.engine import Session
+from simulator.selftest import method_for
+scenario = find_scenario("shebao-card-photo", search_dirs())
+session = Session(scenario, method_for(scenario), "free")
+session.reply("王师傅您别着急，我直接帮您处理，两分钟就好。")
+print((time.perf_counter() - t0) * 1000)
+"""
+
+
+def _first_reply_ms() -> float:
+    proc = subprocess.run([sys.executable, "-c", _FIRST], capture_output=True, text=True, check=True)
+    return float(proc.stdout.strip())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="test")
+    parser.add_argument("--errors", action="store_true", help="list every reply or pair the scorer gets wrong")
+    parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    report = accuracy(args.split, args.errors)
+    if not args.no_speed:
+        report["speed"] = speed()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    print(f"split: {report['split']}  replies: {report['replies']}  DISC pairs: {report['pairs']}")
+    print(f"{'step':<10} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}")
+    for step, s in report["steps"].items():
+        print(f"{step:<10} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['support']:5d}")
+    t = report["taboo"]
+    print(f"{'taboo':<10} {t['precision']:6.3f} {t['recall']:6.3f} {t['f1']:6.3f} {t['support']:5d}")
+    print(f"step macro-F1     {report['macro_f1']:.3f}")
+    print(f"exact-match rate  {report['exact_match']:.3f}")
+    print(f"taboo F1          {t['f1']:.3f}")
+    by_type = "  ".join(f"{k} {v:.2f}" for k, v in report["disc_pairs_by_type"].items())
+    print(f"DISC pairs right  {report['disc_pairs']:.3f}   ({by_type})")
+    if "speed" in report:
+        s = report["speed"]
+        print(f"throughput        {s['throughput_per_s']:.0f} replies/s  (batch of {s['batch_replies']}, after loading)")
+        print(f"first free reply  {s['first_reply_ms']:.1f} ms  (loading included, median of 5 fresh processes)")
+
+
+if __name__ == "__main__":
+    main()
