@@ -54,7 +54,7 @@ class Diagnostic:
 class SimulatorError(Exception):
     """A mistake the user can fix: shown as one message, exit code 2."""
 
-    def __init__(self, key: str, **args):
+    def __init__(self, key: str, /, **args):
         self.key = key
         self.args_ = args
         super().__init__(key)

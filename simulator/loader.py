@@ -12,6 +12,7 @@ from simulator.model import (
     COMPLAINTS,
     DISC_TYPES,
     MODES,
+    OUTCOMES,
     Choice,
     Citizen,
     Condition,
@@ -174,7 +175,7 @@ def _node(r: Reader, node_id: str, node: yaml.Node) -> Node | None:
         items = r.sequence(get["routes"], f"{where}.routes") or []
         out.routes = [x for i, item in enumerate(items) if (x := _route(r, item, f"{where}.routes.{i}"))]
     if "end" in get:
-        out.end = r.ident(get["end"], f"{where}.end", "_")
+        out.end = r.choice(get["end"], f"{where}.end", OUTCOMES)
         for key in ("choices", "routes", "expect"):
             if key in m:
                 r.error("S109", m[key][0], node=node_id, key=key)
@@ -265,6 +266,10 @@ def _tests(r: Reader, node: yaml.Node) -> list[ScriptTest]:
         get = {k: v for k, (_, v) in m.items()}
         name = r.text(get["name"], f"{where}.name") or f"#{i + 1}"
         replies = list(r.text_list(get["replies"], f"{where}.replies"))
+        for reply_node in r.sequence(get["replies"], f"{where}.replies") or []:
+            value = reply_node.value if isinstance(reply_node, yaml.ScalarNode) else ""
+            if value.startswith("#") and not value[1:].strip().isdigit():
+                r.error("S112", reply_node, reply=value)
         test = ScriptTest(name=name, replies=replies, span=r.span(item))
         if "mode" in get:
             test.mode = r.choice(get["mode"], f"{where}.mode", MODES) or "choice"

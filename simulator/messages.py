@@ -24,7 +24,7 @@ def get_lang() -> str:
     return _lang
 
 
-def t(key: str, **args) -> str:
+def t(key: str, /, **args) -> str:
     zh, en = MESSAGES[key]
     text = en if _lang == "en" else zh
     return text.format(**args) if args else text

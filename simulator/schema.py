@@ -30,7 +30,7 @@ class Reader:
     def span(self, node: yaml.Node) -> Span:
         return span_of(self.path, node)
 
-    def error(self, code: str, node: yaml.Node | Span | None, severity: str = "error", **args) -> None:
+    def error(self, code: str, node: yaml.Node | Span | None, severity: str = "error", /, **args) -> None:
         span = node if isinstance(node, Span) or node is None else self.span(node)
         self.diags.append(Diagnostic(code, code, args, span, severity))
 

@@ -84,7 +84,8 @@ def _check_steps(scenario: Scenario, method_dirs: tuple[str, ...], add) -> None:
     for node in scenario.nodes.values():
         base = f"nodes.{node.id}"
         check(node.expect, f"{base}.expect")
-        check(node.phrases, f"{base}.phrases")
+        for step in node.phrases:
+            check((step,), f"{base}.phrases.{step}")
         for i, choice in enumerate(node.choices):
             check(choice.steps, f"{base}.choices.{i}.steps")
         for i, route in enumerate(node.routes):

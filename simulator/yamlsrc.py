@@ -7,6 +7,7 @@ line and column, and never builds an object a file asks for.
 from __future__ import annotations
 
 import codecs
+import re
 
 import yaml
 
@@ -52,7 +53,8 @@ def decode(path: str, data: bytes, diags: list[Diagnostic]) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         if b"\x00" not in data:
             try:
                 text = data.decode("gb18030")
@@ -65,8 +67,7 @@ def decode(path: str, data: bytes, diags: list[Diagnostic]) -> str | None:
                                 {"encoding": str(exc.reason)}, Span(path, line, column)))
         return None
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        diags.append(Diagnostic("Y009", "Y009", {}, Span(path, line, 1)))
+        diags.append(Diagnostic("Y009", "Y009", {}, _offset_span(path, text, text.index("\x00"))))
         return None
     return text
 
@@ -76,6 +77,11 @@ def compose(path: str, text: str, diags: list[Diagnostic]) -> yaml.Node | None:
     if not text.strip():
         diags.append(Diagnostic("Y004", "Y004", {}, Span(path, 1, 1)))
         return None
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        # libyaml composes recursively in C: a deep enough file would crash the interpreter
+        diags.append(Diagnostic("Y006", "Y006", {"what": f"depth > {MAX_DEPTH}"}, _offset_span(path, text, too_deep)))
+        return None
     try:
         loader = _Loader(text)
         try:
@@ -84,14 +90,14 @@ def compose(path: str, text: str, diags: list[Diagnostic]) -> yaml.Node | None:
             loader.dispose()
     except yaml.composer.ComposerError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.problem and "single document" in exc.problem:
+        if "single document" in f"{exc.context} {exc.problem}":
             diags.append(Diagnostic("Y007", "Y007", {}, _mark_span(path, mark)))
         else:
             diags.append(Diagnostic("Y001", "Y001", {"problem": _problem(exc)}, _mark_span(path, mark)))
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        code = "Y010" if "\t" in (exc.problem or "") or "tab" in (exc.problem or "") else "Y001"
+        code = "Y010" if _tab_at(text, mark) or "tab" in (exc.problem or "") else "Y001"
         args = {} if code == "Y010" else {"problem": _problem(exc)}
         diags.append(Diagnostic(code, code, args, _mark_span(path, mark)))
         return None
@@ -142,6 +148,43 @@ def _check_tree(path: str, root: yaml.Node, diags: list[Diagnostic]) -> None:
                 stack.append((value, depth + 1))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, depth + 1) for item in node.value)
+
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+_DASHES = re.compile(r"(?:-[ \t]+){%d,}" % MAX_DEPTH)
+
+
+def _too_deep(text: str) -> int | None:
+    """Offset where flow brackets or a run of `- - -` nest deeper than MAX_DEPTH, else None."""
+    m = _DASHES.search(text)
+    if m:
+        return m.start()
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return m.start()
+        elif depth:
+            depth -= 1
+    return None
+
+
+def _offset_span(path: str, text: str, offset: int) -> Span:
+    line = text.count("\n", 0, offset) + 1
+    return Span(path, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def _tab_at(text: str, mark) -> bool:
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    if mark.line >= len(lines):
+        return False
+    line = lines[mark.line]
+    return "\t" in line[: mark.column + 1] and not line[: mark.column].strip(" \t")
 
 
 def _mark_span(path: str, mark) -> Span:

@@ -41,50 +41,10 @@ VALID = HERE / "scenarios" / "valid"
 MINIMAL = VALID / "minimal.yaml"
 FIXTURES = sorted(INVALID.glob("*.yaml"))
 WARNINGS = {"S110", "V207", "Y008"}
-UNREACHABLE = {"S112"}
+UNREACHABLE: set[str] = set()
 BYTE_LEVEL = {"Y005", "Y008", "Y009"}
 
-# Fixtures that expose bugs in simulator/ (not fixed here: see the reasons).
-KNOWN_BUGS: dict[str, tuple[str, type[BaseException]]] = {
-    "Y007-two-documents.yaml": (
-        "yamlsrc.compose looks for 'single document' in exc.problem, but PyYAML puts "
-        "'expected a single document in the stream' in exc.context (problem is "
-        "'but found another document'), so a second document gives Y001, never Y007",
-        AssertionError,
-    ),
-    "Y010-tab-indented-key.yaml": (
-        "Y010 is chosen by matching 'tab' in the parser's message; for the usual case, a tab "
-        "indenting a key, libyaml says 'found character that cannot start any token' and "
-        "pure-Python PyYAML says \"found character '\\\\t' ...\" (backslash-t, not a tab), "
-        "so it is reported as Y001",
-        AssertionError,
-    ),
-    "S105-bad-ending-outcome.yaml": (
-        "loader._node reads `end:` with r.ident only, never checking it against "
-        "model.OUTCOMES; `end: resolve` validates, then the report crashes with "
-        "KeyError 'outcome.resolve' (ui/render.py t('outcome.' + card.outcome))",
-        AssertionError,
-    ),
-    "S107-unknown-phrase-step.yaml": (
-        "validate._check_steps looks up spans['nodes.<id>.phrases'], but loader._phrases "
-        "only records spans['nodes.<id>.phrases.<step>'], so S107 for a phrases key has no "
-        "line or column",
-        AssertionError,
-    ),
-    "S109-ending-with-choices.yaml": (
-        "loader._node calls r.error('S109', ..., node=node_id, key=key) but Reader.error's "
-        "second parameter is itself called `node`: TypeError, parse_scenario crashes",
-        TypeError,
-    ),
-}
-
-# Diagnostics whose args contain `key=`, which collides with messages.t(key, **args):
-# Diagnostic.message raises TypeError("t() got multiple values for argument 'key'").
 KEY_ARG_CODES = {"Y002", "S101", "S102", "S103", "S104", "S105", "S109", "S111"}
-KEY_ARG_BUG = (
-    "Diagnostic.message calls t(self.key, **self.args) and these diagnostics carry a "
-    "'key' argument, so t() gets `key` twice: TypeError instead of a message"
-)
 
 
 @pytest.fixture(autouse=True)
@@ -112,21 +72,11 @@ def expected(path: Path) -> list[tuple[str, int, int]]:
 
 
 def located(diags: list[Diagnostic], keep_s110: bool = False) -> list[tuple[str, int, int]]:
-    return sorted(
-        (d.code, d.span.line, d.span.column) for d in diags if keep_s110 or d.code != "S110"
-    )
+    return sorted((d.code, d.span.line, d.span.column) for d in diags if keep_s110 or d.code != "S110")
 
 
-def fixture_params(bugs: dict[str, tuple[str, type[BaseException]]]):
-    out = []
-    for path in FIXTURES:
-        if path.name in bugs:
-            reason, raises = bugs[path.name]
-            out.append(pytest.param(path, id=path.stem,
-                                    marks=pytest.mark.xfail(reason=reason, strict=True, raises=raises)))
-        else:
-            out.append(pytest.param(path, id=path.stem))
-    return out
+def fixture_params():
+    return [pytest.param(path, id=path.stem) for path in FIXTURES]
 
 
 # -- one fixture per code --------------------------------------------------------
@@ -136,10 +86,9 @@ def test_fixtures_cover_every_reachable_code():
     codes = {k for k in MESSAGES if re.fullmatch(r"[YSV]\d{3}", k)}
     covered = {code for path in FIXTURES for code, _, _ in expected(path)}
     assert codes - covered - BYTE_LEVEL - UNREACHABLE == set()
-    assert UNREACHABLE <= codes
 
 
-@pytest.mark.parametrize("path", fixture_params(KNOWN_BUGS))
+@pytest.mark.parametrize("path", fixture_params())
 def test_fixture_reports_expected_code_at_line_and_column(path: Path):
     want = expected(path)
     diags = diagnose(path)
@@ -148,12 +97,7 @@ def test_fixture_reports_expected_code_at_line_and_column(path: Path):
         assert d.severity == ("warning" if d.code in WARNINGS else "error"), d
 
 
-LOAD_BUGS = {
-    name: KNOWN_BUGS[name] for name in ("S109-ending-with-choices.yaml",)
-} | {"S105-bad-ending-outcome.yaml": (KNOWN_BUGS["S105-bad-ending-outcome.yaml"][0], pytest.fail.Exception)}
-
-
-@pytest.mark.parametrize("path", fixture_params(LOAD_BUGS))
+@pytest.mark.parametrize("path", fixture_params())
 def test_load_scenario_raises_with_the_same_diagnostics(path: Path):
     want = expected(path)
     if all(code in WARNINGS for code, _, _ in want):
@@ -167,17 +111,7 @@ def test_load_scenario_raises_with_the_same_diagnostics(path: Path):
     assert info.value.errors
 
 
-def _render_bugs() -> dict[str, tuple[str, type[BaseException]]]:
-    bugs = {"S109-ending-with-choices.yaml": KNOWN_BUGS["S109-ending-with-choices.yaml"]}
-    for path in FIXTURES:
-        if path.name == "S105-bad-ending-outcome.yaml":
-            continue  # today it yields no S105 at all (see KNOWN_BUGS), so nothing to render
-        if path.name not in bugs and any(code in KEY_ARG_CODES for code, _, _ in expected(path)):
-            bugs[path.name] = (KEY_ARG_BUG, TypeError)
-    return bugs
-
-
-@pytest.mark.parametrize("path", fixture_params(_render_bugs()))
+@pytest.mark.parametrize("path", fixture_params())
 def test_every_diagnostic_renders_a_message(path: Path):
     for d in diagnose(path):
         text = d.format()
@@ -187,10 +121,19 @@ def test_every_diagnostic_renders_a_message(path: Path):
 
 
 @pytest.mark.parametrize("code", sorted(KEY_ARG_CODES))
-@pytest.mark.xfail(reason=KEY_ARG_BUG, strict=True, raises=TypeError)
 def test_messages_with_a_key_argument_can_be_formatted(code: str):
-    args = {"key": "k", "first": 1, "where": "w", "hint": "", "expected": "e", "actual": "a",
-            "value": "v", "range": "r", "allowed": "x", "node": "n"}
+    args = {
+        "key": "k",
+        "first": 1,
+        "where": "w",
+        "hint": "",
+        "expected": "e",
+        "actual": "a",
+        "value": "v",
+        "range": "r",
+        "allowed": "x",
+        "node": "n",
+    }
     assert "k" in Diagnostic(code, code, args).message
 
 
@@ -226,7 +169,9 @@ def test_all_problems_of_a_file_are_reported_at_once():
 def test_all_graph_problems_are_reported_at_once(tmp_path: Path):
     text = MINIMAL.read_text(encoding="utf-8")
     text = text.replace("next: done\n    routes", "next: don\n    routes")
-    text = text.replace("      - next: done\n", "      - next: done\n      - when: {taboo: true}\n        next: done\n")
+    text = text.replace(
+        "      - next: done\n", "      - next: done\n      - when: {taboo: true}\n        next: done\n"
+    )
     text += "  orphan:\n    say: 没人来\n    end: partial\n"
     path = tmp_path / "minimal.yaml"
     path.write_text(text, encoding="utf-8")
@@ -240,7 +185,6 @@ def test_did_you_mean_for_a_misspelt_key_is_computed():
     assert "'say'" in s101.args["hint"]
 
 
-@pytest.mark.xfail(reason=KEY_ARG_BUG, strict=True, raises=TypeError)
 def test_did_you_mean_for_a_misspelt_key_is_shown():
     diags = diagnose(INVALID / "S101-sya-for-say.yaml")
     s101 = next(d for d in diags if d.code == "S101")
@@ -312,12 +256,6 @@ def test_deep_nesting_is_y006_at_the_first_node_too_deep(tmp_path: Path):
     assert located(diagnose(path)) == [("Y006", 1, 65)]
 
 
-@pytest.mark.xfail(
-    reason="yamlsrc.compose lets libyaml's (C-recursive) composer build the whole tree before "
-    "_check_tree counts depth: ~30,000 nested '[' (a 60 kB file) crash the interpreter with "
-    "a segmentation fault instead of Y006",
-    strict=True,
-)
 def test_very_deep_nesting_is_y006_not_a_crash(tmp_path: Path):
     path = tmp_path / "deep.yaml"
     path.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
@@ -406,12 +344,6 @@ def test_not_utf8_is_y005_at_the_bad_byte(tmp_path: Path):
         load_scenario(path)
 
 
-@pytest.mark.xfail(
-    reason="yamlsrc.decode counts the Y005 column in bytes (exc.start - start of line), "
-    "while every other diagnostic counts characters: after '测试' (6 bytes, 2 characters) "
-    "it says column 14 instead of 10",
-    strict=True,
-)
 def test_not_utf8_column_counts_characters(tmp_path: Path):
     path = tmp_path / "mixed.yaml"
     path.write_bytes("# comment\ntitle: 测试".encode() + b"\xff\n")
@@ -433,11 +365,6 @@ def test_nul_in_utf8_text_is_y009_on_its_line(tmp_path: Path):
     assert (d.code, d.span.line) == ("Y009", 2)
 
 
-@pytest.mark.xfail(
-    reason="yamlsrc.decode reports a NUL in otherwise valid UTF-8 at column 1 of its line "
-    "(Span(path, line, 1)), not at the NUL's column",
-    strict=True,
-)
 def test_nul_in_utf8_text_column(tmp_path: Path):
     path = tmp_path / "nul.yaml"
     path.write_bytes(b"id: x\ntitle: a\x00b\n")

@@ -27,7 +27,7 @@ def report_error(exc: SimulatorError) -> None:
     console = err_console()
     if isinstance(exc, ScenarioError):
         for diag in exc.diagnostics:
-            console.print(render_diagnostic(diag))
+            console.print(render_diagnostic(diag), soft_wrap=True)
     console.print(plain(str(exc), "bold red"))
 
 

@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
             warnings += len(diags) - file_errors
             bad += bool(file_errors)
             for diag in diags:
-                out.print(render_diagnostic(diag))
+                out.print(render_diagnostic(diag), soft_wrap=True)
             if not diags:
                 out.print(plain(t("validate.ok_file", path=str(path)), "green"))
         if bad:
