@@ -151,7 +151,7 @@ def _check_tree(path: str, root: yaml.Node, diags: list[Diagnostic]) -> None:
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
-_DASHES = re.compile(r"(?:-[ \t]+){%d,}" % MAX_DEPTH)
+_DASHES = re.compile(r"(?:-[ \t]+){" + str(MAX_DEPTH) + ",}")
 
 
 def _too_deep(text: str) -> int | None:
