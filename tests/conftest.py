@@ -2,8 +2,10 @@ import os
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from simulator import messages
+from simulator.cli.app import build_app
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
@@ -42,3 +44,20 @@ def builtin_files():
 
 def pytest_report_header(config):
     return f"govsim scenarios: {len(builtin_files())} built-in; cwd {os.getcwd()}"
+
+
+
+@pytest.fixture
+def app():
+    return build_app()
+
+
+@pytest.fixture
+def run(app):
+    """Invoke govsim in-process: returns the CliRunner result (stdout and stderr kept apart)."""
+    runner = CliRunner()
+
+    def invoke(*args, input=None, env=None):
+        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+    return invoke
