@@ -32,6 +32,13 @@ ROUTE_KEYS = ("when", "next", "mood", "feedback")
 WHEN_KEYS = ("steps", "any_steps", "taboo", "mood_above", "mood_below", "phrases")
 TEST_KEYS = ("name", "replies", "mode", "expect")
 TEST_EXPECT_KEYS = ("outcome", "grade", "total")
+# keys a mapping must have (the JSON Schema in simulator/json_schema.py is built from these lists too)
+TOP_REQUIRED = ("id", "title", "citizen", "start", "nodes")
+CITIZEN_REQUIRED = ("name", "type")
+NODE_REQUIRED = ("say",)
+CHOICE_REQUIRED = ("reply", "next")
+ROUTE_REQUIRED = ("next",)
+TEST_REQUIRED = ("name", "replies")
 
 
 def read_source(path: str | Path) -> tuple[str | None, list[Diagnostic], bytes]:
@@ -84,7 +91,7 @@ def load_scenario(path: str | Path) -> Scenario:
 
 
 def _scenario(r: Reader, root: yaml.Node) -> Scenario | None:
-    top = r.mapping(root, "scenario", TOP_KEYS, ("id", "title", "citizen", "start", "nodes"))
+    top = r.mapping(root, "scenario", TOP_KEYS, TOP_REQUIRED)
     if top is None:
         return None
     get = {k: v for k, (_, v) in top.items()}
@@ -118,12 +125,14 @@ def _scenario(r: Reader, root: yaml.Node) -> Scenario | None:
 
 
 def _citizen(r: Reader, node: yaml.Node) -> Citizen | None:
-    m = r.mapping(node, "citizen", CITIZEN_KEYS, ("name", "type"))
+    m = r.mapping(node, "citizen", CITIZEN_KEYS, CITIZEN_REQUIRED)
     if m is None:
         return None
     get = {k: v for k, (_, v) in m.items()}
     name = r.text(get["name"], "citizen.name") if "name" in get else None
     ctype = r.choice(get["type"], "citizen.type", DISC_TYPES) if "type" in get else None
+    if "type" in get:
+        r.spans["citizen.type"] = r.span(get["type"])
     citizen = Citizen(name or "", ctype or "D")
     if "complaint" in get:
         citizen.complaint = r.choice(get["complaint"], "citizen.complaint", COMPLAINTS) or "reasonable"
@@ -155,11 +164,13 @@ def _nodes(r: Reader, node: yaml.Node) -> dict[str, Node] | None:
 
 def _node(r: Reader, node_id: str, node: yaml.Node) -> Node | None:
     where = f"nodes.{node_id}"
-    m = r.mapping(node, where, NODE_KEYS, ("say",))
+    m = r.mapping(node, where, NODE_KEYS, NODE_REQUIRED)
     if m is None:
         return None
     get = {k: v for k, (_, v) in m.items()}
     say = r.text(get["say"], f"{where}.say") if "say" in get else None
+    if "say" in get:
+        r.spans[f"{where}.say"] = r.span(get["say"])
     out = Node(id=node_id, say=say or "")
     if "expect" in get:
         out.expect = r.text_list(get["expect"], f"{where}.expect")
@@ -197,7 +208,7 @@ def _phrases(r: Reader, node: yaml.Node, where: str) -> dict[str, tuple[str, ...
 
 
 def _choice(r: Reader, node: yaml.Node, where: str) -> Choice | None:
-    m = r.mapping(node, where, CHOICE_KEYS, ("reply", "next"))
+    m = r.mapping(node, where, CHOICE_KEYS, CHOICE_REQUIRED)
     if m is None or "reply" not in m or "next" not in m:
         return None
     get = {k: v for k, (_, v) in m.items()}
@@ -214,6 +225,7 @@ def _choice(r: Reader, node: yaml.Node, where: str) -> Choice | None:
         choice.taboo = bool(r.boolean(get["taboo"], f"{where}.taboo"))
     if "mood" in get:
         choice.mood = r.integer(get["mood"], f"{where}.mood", -100, 100) or 0
+        r.spans[f"{where}.mood"] = r.span(get["mood"])
     if "feedback" in get:
         choice.feedback = r.text(get["feedback"], f"{where}.feedback", allow_empty=True) or ""
     if "disc" in get:
@@ -222,7 +234,7 @@ def _choice(r: Reader, node: yaml.Node, where: str) -> Choice | None:
 
 
 def _route(r: Reader, node: yaml.Node, where: str) -> Route | None:
-    m = r.mapping(node, where, ROUTE_KEYS, ("next",))
+    m = r.mapping(node, where, ROUTE_KEYS, ROUTE_REQUIRED)
     if m is None or "next" not in m:
         return None
     get = {k: v for k, (_, v) in m.items()}
@@ -233,8 +245,11 @@ def _route(r: Reader, node: yaml.Node, where: str) -> Route | None:
     r.spans[f"{where}.next"] = r.span(get["next"])
     if "when" in get:
         route.when = _condition(r, get["when"], f"{where}.when")
+        if route.when == Condition():  # `when: {}` always holds: it is a default route
+            route.when = None
     if "mood" in get:
         route.mood = r.integer(get["mood"], f"{where}.mood", -100, 100)
+        r.spans[f"{where}.mood"] = r.span(get["mood"])
     if "feedback" in get:
         route.feedback = r.text(get["feedback"], f"{where}.feedback", allow_empty=True) or ""
     return route
@@ -260,7 +275,7 @@ def _tests(r: Reader, node: yaml.Node) -> list[ScriptTest]:
     out = []
     for i, item in enumerate(r.sequence(node, "tests") or []):
         where = f"tests.{i}"
-        m = r.mapping(item, where, TEST_KEYS, ("name", "replies"))
+        m = r.mapping(item, where, TEST_KEYS, TEST_REQUIRED)
         if m is None or "name" not in m or "replies" not in m:
             continue
         get = {k: v for k, (_, v) in m.items()}

@@ -13,16 +13,45 @@ import yaml
 
 from simulator.errors import Diagnostic, Span
 
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+# Resolving every plain scalar against YAML 1.1's implicit types costs more than parsing.
+# Plain scalars get a placeholder tag; the few fields that want a number or a boolean
+# resolve their own value (scalar_value), exactly as PyYAML would.
+_PLAIN = "tag:govsim,2024:plain"
+_STR = "tag:yaml.org,2002:str"
+
+
+class _LazyResolver(yaml.resolver.BaseResolver):
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return super().resolve(kind, value, implicit)
+
+
+try:  # the C parser is several times faster; fall back where libyaml is missing
+    from yaml.cyaml import CParser
+
+    class _Loader(CParser, yaml.constructor.SafeConstructor, _LazyResolver):
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _LazyResolver.__init__(self)
+except ImportError:  # pragma: no cover
+    class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
+                  yaml.constructor.SafeConstructor, _LazyResolver):
+        def __init__(self, stream):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _LazyResolver.__init__(self)
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 64
 
 _STD_TAGS = {
+    _PLAIN,
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
@@ -33,6 +62,14 @@ _STD_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _scalar_constructor = yaml.constructor.SafeConstructor()
+_resolver = yaml.resolver.Resolver()
+_CONSTRUCT = {
+    "tag:yaml.org,2002:null": lambda node: None,
+    "tag:yaml.org,2002:bool": _scalar_constructor.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _scalar_constructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _scalar_constructor.construct_yaml_float,
+    "tag:yaml.org,2002:timestamp": _scalar_constructor.construct_yaml_timestamp,
+}
 
 
 def span_of(path: str, node: yaml.Node) -> Span:
@@ -115,8 +152,13 @@ def compose(path: str, text: str, diags: list[Diagnostic]) -> yaml.Node | None:
 
 
 def scalar_value(node: yaml.ScalarNode):
-    """The plain Python value of a scalar with a standard tag."""
-    return _scalar_constructor.construct_object(node)
+    """The Python value of a scalar with a standard tag, typed as YAML 1.1 would type it."""
+    tag = node.tag
+    if tag == _PLAIN:
+        tag = _resolver.resolve(yaml.ScalarNode, node.value, (True, False))
+    if tag == _STR:
+        return node.value
+    return _CONSTRUCT[tag](node)
 
 
 def _check_tree(path: str, root: yaml.Node, diags: list[Diagnostic]) -> None:

@@ -77,7 +77,7 @@ def play(session: Session, source, console: Console | None, coach: bool) -> Scor
             if not source.interactive:
                 show(render.you_said(turn.reply))
             if coach:
-                show(render.coach(turn, session.method, scenario.citizen.type))
+                show(render.coach(turn, session.method, scenario.citizen.type, node.hint))
     except (KeyboardInterrupt, EOFError, ScriptError):
         session.interrupt()
         raise

@@ -91,7 +91,7 @@ def you_said(text: str) -> RenderableType:
     return Text.assemble((t("play.you") + "：", "bold cyan"), plain(text))
 
 
-def coach(turn: Turn, method: Method, citizen_type: str) -> RenderableType:
+def coach(turn: Turn, method: Method, citizen_type: str, hint: str = "") -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
@@ -114,6 +114,8 @@ def coach(turn: Turn, method: Method, citizen_type: str) -> RenderableType:
         row("→", t("play.expected", steps=step_names(method, turn.expected)))
         if missed:
             row("", t("play.missed", steps=step_names(method, missed)), "yellow")
+            if hint:
+                row("", t("play.hint", hint=hint), "cyan")
     for step in turn.order_faults:
         order = method.step_ids
         missing = [s for s in order[: order.index(step)] if s not in turn.steps]
