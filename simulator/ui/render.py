@@ -12,7 +12,7 @@ from simulator.messages import pick, t
 from simulator.model import Scenario
 from simulator.scoring.card import ScoreCard, Tip
 from simulator.scoring.rubric import Method
-from simulator.ui.text import plain
+from simulator.ui.text import clean, plain
 
 DISC_STYLE = {"D": "bold red", "I": "bold yellow", "S": "bold green", "C": "bold blue"}
 GRADE_STYLE = {"excellent": "bold green", "good": "bold cyan", "pass": "bold yellow", "poor": "bold red"}
@@ -66,8 +66,8 @@ def citizen_header(scenario: Scenario, mood: int) -> RenderableType:
 def intro(scenario: Scenario, mode: str) -> RenderableType:
     body = [plain(scenario.summary)] if scenario.summary else []
     if scenario.citizen.background:
-        body.append(Text(t("play.background", text=_c(scenario.citizen.background)), style="dim"))
-    title = Text(t("play.start", title=_c(scenario.title)) + f" · {t('play.mode.' + mode)}", style="bold")
+        body.append(Text(t("play.background", text=clean(scenario.citizen.background)), style="dim"))
+    title = Text(t("play.start", title=clean(scenario.title)) + f" · {t('play.mode.' + mode)}", style="bold")
     return Panel(Group(*body) if body else Text(""), title=title, title_align="left", border_style="cyan")
 
 
@@ -149,7 +149,7 @@ def report(scenario: Scenario, method: Method, card: ScoreCard, turns: list[Turn
     facts.add_row(t("report.taboo"), Text(str(card.taboo_count), style="red" if card.taboo_count else "green"))
     facts.add_row(t("report.mood"), mood_bar(card.final_mood))
     parts: list[RenderableType] = [grade, Text(""), Text(t("report.steps"), style="bold"), bars, Text(""), facts]
-    title = Text(t("report.title", title=_c(scenario.title)), style="bold")
+    title = Text(t("report.title", title=clean(scenario.title)), style="bold")
     return Panel(Group(*parts), title=title, title_align="left", border_style=GRADE_STYLE[card.grade])
 
 
@@ -206,13 +206,7 @@ def _evidence_quotes(turn: Turn, method: Method) -> str:
         if e["kind"] == "disc" or not e["text"]:
             continue
         label = step_name(method, e["label"]) if e["kind"] == "step" else _taboo_name(method, e["label"])
-        item = f"「{_c(e['text'])}」→{label}"
+        item = f"「{clean(e['text'])}」→{label}"
         if item not in seen:
             seen.append(item)
     return "；".join(seen[:6])
-
-
-def _c(value: str) -> str:
-    from simulator.ui.text import clean
-
-    return clean(value)
