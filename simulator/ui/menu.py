@@ -48,3 +48,24 @@ def ask_setup(scenarios: list[Scenario]) -> tuple[Scenario, str, bool]:
         Choice(t("menu.exam"), False),
     ]).unsafe_ask()
     return scenario, mode, coach
+
+
+def ask_class(codes: list[str]) -> str | None:
+    """The class code read out by the trainer; Enter alone practises outside any class."""
+    import questionary
+
+    def valid(text: str) -> bool | str:
+        code = text.strip().upper()
+        return not code or code in codes or t("menu.class_unknown", code=clean(code))
+
+    answer = questionary.text(t("menu.class_code"), validate=valid, instruction=t("menu.class_skip")).unsafe_ask()
+    return answer.strip().upper() or None
+
+
+def ask_trainee(default: str) -> str:
+    import questionary
+
+    def valid(text: str) -> bool | str:
+        return bool(text.strip()) or t("menu.trainee_empty")
+
+    return questionary.text(t("menu.trainee"), default=default, validate=valid).unsafe_ask().strip()

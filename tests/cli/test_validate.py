@@ -92,7 +92,7 @@ def test_relative_folder_argument(runner, app, monkeypatch):
 
 
 def test_valid_minimal_file(runner, app):
-    result = run(runner, app, "validate", str(MINIMAL))
+    result = run(runner, app, "validate", "--no-lint", str(MINIMAL))  # lint has its own tests
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [f"{MINIMAL}：通过", "1 个文件全部有效（0 个警告）"]
 
@@ -146,7 +146,7 @@ def test_missing_path_in_english(runner, app):
 
 
 def test_folder_without_yaml_exits_2(runner, app, tmp_path):
-    result = run(runner, app, "validate", str(tmp_path))
+    result = run(runner, app, "validate", "--no-lint", str(tmp_path))
     no_crash(result)
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [f"没有找到 .yaml 剧本文件：{tmp_path}"]
@@ -156,7 +156,7 @@ def test_mixed_folder_exits_2_and_counts_files(runner, app, tmp_path):
     shutil.copy(MINIMAL, tmp_path / "minimal.yaml")  # valid, no warning
     shutil.copy(V202, tmp_path / V202.name)  # V202 error + S110 warning
     shutil.copy(INVALID / "V207-route-after-default.yaml", tmp_path)  # V207 + S110 warnings only
-    result = run(runner, app, "validate", str(tmp_path))
+    result = run(runner, app, "validate", "--no-lint", str(tmp_path))
     no_crash(result)
     assert result.exit_code == 2
     out = result.stdout
@@ -168,7 +168,7 @@ def test_mixed_folder_exits_2_and_counts_files(runner, app, tmp_path):
 def test_gb18030_file_validates_with_a_warning(runner, app, tmp_path):
     path = tmp_path / "minimal.yaml"
     path.write_bytes(MINIMAL.read_text(encoding="utf-8").encode("gb18030"))
-    result = run(runner, app, "validate", str(path))
+    result = run(runner, app, "validate", "--no-lint", str(path))
     no_crash(result)
     assert result.exit_code == 0
     assert f"{path}:1:1: 警告[Y008]" in result.stdout

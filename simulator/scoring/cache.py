@@ -1,0 +1,160 @@
+"""The compiled-method cache: a method file parsed and compiled once, reused by later processes.
+
+One JSON file per method file in `$XDG_CACHE_HOME/govsim/methods/` (else `~/.cache/govsim/methods/`),
+named by a hash of the method file's bytes, the scorer's format version and the Python engine.
+It records every file the method read (`extends`, `include`) with its hash, so editing any of them
+invalidates it. JSON only, no pickle: a damaged or foreign file is simply ignored. Set
+`GOVSIM_NO_CACHE=1` to bypass it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from simulator.scoring import compiled
+from simulator.scoring.rubric import Cue, CueGroup, DiscRule, Method
+
+FORMAT = 10  # bump whenever the Method structure or the meaning of a field changes
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("GOVSIM_NO_CACHE", "").strip() not in ("", "0"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "govsim" / "methods"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _entry_path(path: Path, dirs: tuple[str, ...]) -> tuple[Path, str] | None:
+    folder = cache_dir()
+    if folder is None or not compiled.ENGINE:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    key = _digest(b"\0".join([data, str(path.resolve()).encode(), "\0".join(dirs).encode(),
+                              f"{FORMAT}|{sys.version}|{compiled.ENGINE}".encode()]))
+    return folder / f"{path.stem}-{key[:24]}.json", key
+
+
+def load(path: Path, dirs: tuple[str, ...]) -> Method | None:
+    where = _entry_path(path, dirs)
+    if where is None:
+        return None
+    file, key = where
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return None
+        for dep, digest in data["deps"]:
+            if _digest(Path(dep).read_bytes()) != digest:
+                return None
+        if not compiled.install(data["code"]):
+            return None
+        method = _method_from(data["method"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    method.path = str(path)
+    return method
+
+
+def store(path: Path, dirs: tuple[str, ...], method: Method, deps: list[Path]) -> None:
+    where = _entry_path(path, dirs)
+    if where is None:
+        return
+    file, key = where
+    try:
+        code = compiled.export(method.patterns())
+        if code is None:
+            return
+        data = {
+            "key": key,
+            "deps": [[str(Path(d).resolve()), _digest(Path(d).read_bytes())] for d in deps],
+            "method": _method_to(method),
+            "code": code,
+        }
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, file)
+    except (OSError, ValueError, TypeError):
+        pass  # a read-only home still scores, just starts slower
+
+
+# -- Method <-> JSON ----------------------------------------------------------------------------
+_CUE_FIELDS = ("pattern", "note", "unless", "unless_scope", "unless_steps", "negatable", "clause", "yields",
+               "yields_scope", "weight", "repeat", "source", "needs")
+
+
+def _cue_to(cue: Cue) -> list:
+    return [getattr(cue, f) for f in _CUE_FIELDS]
+
+
+def _cue_from(values: list) -> Cue:
+    kw = dict(zip(_CUE_FIELDS, values, strict=True))
+    kw["unless_steps"] = tuple(kw["unless_steps"])
+    kw["yields"] = tuple(kw["yields"])
+    kw["needs"] = tuple(tuple(s) for s in kw["needs"])
+    return Cue(**kw)
+
+
+def _group_to(group: CueGroup | None):
+    if group is None:
+        return None
+    return {"id": group.id, "cues": [_cue_to(c) for c in group.cues], "name": group.name,
+            "course": group.course, "tip": group.tip}
+
+
+def _group_from(data) -> CueGroup | None:
+    if data is None:
+        return None
+    # the cues' own patterns and prefilters are all the scorer needs: no alternation to rebuild
+    return CueGroup(data["id"], [_cue_from(c) for c in data["cues"]], data["name"], data["course"], data["tip"])
+
+
+def _method_to(method: Method) -> dict:
+    return {
+        "id": method.id,
+        "name": method.name,
+        "steps": [_group_to(g) for g in method.steps],
+        "taboo": [_group_to(g) for g in method.taboo],
+        "disc": {k: {"base": r.base, "short": r.short, "long": r.long, "plus": _group_to(r.plus),
+                     "minus": _group_to(r.minus)} for k, r in method.disc.items()},
+        "negators": list(method.negators),
+        "negators_after": list(method.negators_after),
+        "negation_except": list(method.negation_except),
+        "negation_skip": method.negation_skip,
+        "negation_window": method.negation_window,
+        "question": method.question,
+        "not_question": method.not_question,
+        "defines": method.defines,
+    }
+
+
+def _method_from(data: dict) -> Method:
+    disc = {}
+    for k, r in data["disc"].items():
+        disc[k] = DiscRule(r["base"], tuple(r["short"]) if r["short"] else None, tuple(r["long"]) if r["long"] else None,
+                           _group_from(r["plus"]), _group_from(r["minus"]))
+    return Method(
+        id=data["id"], name=data["name"],
+        steps=[_group_from(g) for g in data["steps"]],
+        taboo=[_group_from(g) for g in data["taboo"]],
+        disc=disc,
+        negators=tuple(data["negators"]),
+        negators_after=tuple(data["negators_after"]),
+        negation_except=tuple(data["negation_except"]),
+        negation_skip=data["negation_skip"],
+        negation_window=data["negation_window"],
+        question=data["question"],
+        not_question=data["not_question"],
+        defines=data["defines"],
+    )
