@@ -652,4 +652,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.history": ("学员的练习记录和各步骤趋势", "a trainee's sessions and trend per step"),
     "help.resume": ("列出并继续中断的练习", "list and continue interrupted sessions"),
     "help.session_id": ("要继续的练习编号", "the session to continue"),
+    # govsim score --explain: why a cue did or did not count, and how the DISC fit adds up
+    "explain.rejected.yields": ("同样的文字已算作「{label}」", "the same words count as “{label}” instead"),
+    "explain.rejected.question": ("只在陈述句中算数，这里是问句", "counts only in a statement; this clause asks something"),
+    "explain.rejected.statement": ("只在问句中算数，这里不是问句", "counts only in a question; this clause asks nothing"),
+    "explain.rejected.unless_steps_named": ("回复同时做到了「{label}」，有出路，不算这项禁忌", "the reply also does “{label}”: a way forward, so this taboo does not count"),
+    "explain.no_cue_rejected": ("找到的说法都未计入（见上表）", "phrases were found, but none counted (see above)"),
+    "explain.col.cue": ("规则", "rule"),
+    "explain.disc.sum": ("计算：{formula}", "sum: {formula}"),
+    "explain.disc.base": ("基础", "base"),
+    "explain.disc.length": ("长度", "length"),
+    "explain.disc.cap": ("禁忌封顶", "taboo cap"),
 }

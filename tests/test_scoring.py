@@ -140,3 +140,427 @@ def test_any_text_gives_a_valid_result(five, text):
     assert isinstance(result.taboo, bool)
     assert 0.0 <= result.disc_fit <= 1.0
     assert set(result.steps) <= set(five.step_ids)
+
+
+
+# -- the labelling guide, case by case ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        # receive: greetings, openers, soothing anywhere, apology, taking it seriously
+        ("你好", {"receive"}),
+        ("老爷子您好！", {"receive"}),
+        ("哇，恭喜恭喜，乔迁新居啊！", {"receive"}),
+        ("您这资料准备得真齐全", {"receive"}),
+        ("您的投诉已登记，我们非常重视", {"receive"}),
+        ("是我们没通知到位，真对不住", {"receive"}),
+        ("跟我说说，遇到啥难事了", {"receive"}),  # an open invitation, not a specific question
+        ("好久不见，最近身体还好吧", {"receive"}),
+        # confirm: questions with or without a question mark, paraphrase, lookups, info requests
+        ("您是哪年开始交的", {"confirm"}),
+        ("孩子户口落在哪儿了", {"confirm"}),
+        ("您家老人的残疾证是几级的", {"confirm"}),
+        ("贷款还清了没", {"confirm"}),
+        ("单位名称？", {"confirm"}),
+        ("您说的是公积金还是社保", {"confirm"}),  # a choice between facts
+        ("你是要查缴费记录还是转关系", {"confirm"}),
+        ("经营范围您想写哪些 餐饮还是零售", {"confirm"}),  # space as a pause, then the options of the question
+        ("所以您是没收到短信，是这个意思吧", {"confirm"}),
+        ("我先帮您查一下系统里的记录", {"confirm"}),
+        ("麻烦把回执拿出来我看看", {"confirm"}),
+        ("请提供以下信息以便核实：1）就诊医院；2）就诊日期。", {"confirm"}),
+        # propose: actions, options, rules stated, materials listed, time and result
+        ("能贷，最多六十万。", {"propose"}),
+        ("贷款额度按缴存余额的十倍算", {"propose"}),
+        ("满八十周岁就能申请，每月一百元", {"propose"}),
+        ("小规模纳税人这个季度不用交", {"propose"}),
+        ("需要户口本原件和复印件各一份", {"propose"}),
+        ("带上身份证去二楼8号窗口办", {"propose"}),
+        ("身份证给我，五分钟。", {"propose"}),  # a document asked for to do the transaction
+        ("退税已提交，十个工作日到账。", {"propose"}),
+        ("三天后来拿", {"propose"}),
+        ("线上十分钟，线下半小时", {"propose"}),
+        ("可能要补一份社区证明", {"propose"}),
+        ("这部分自费药报不了，其余的今天就给您结算", {"propose"}),  # a partial no with the rest settled
+        ("我建议您先办临时证", {"propose"}),
+        # agree: consent, choice between offered options, satisfaction, abstract recap
+        ("您看这样行吗", {"agree"}),
+        ("这样安排您开心不", {"agree"}),
+        ("您还满意吧", {"agree"}),
+        ("邮寄还是自取？", {"agree"}),
+        ("您选快递还是自己来拿", {"agree"}),
+        ("今天办？", {"agree"}),
+        ("您定。", {"agree"}),
+        ("就按您刚才说的办，您觉得没问题吧", {"agree"}),  # the recap names no action: agree only
+        ("您对这个处理结果还有什么意见吗", {"agree"}),
+        # follow_up: callback, notice, number, contact, a time to hear back
+        ("明天上午十点前给您准信。", {"follow_up"}),
+        ("到账有短信提醒", {"follow_up"}),
+        ("您的受理号写在回执上了，拿这个随时能查进度", {"follow_up"}),
+        ("这是我们窗口的电话，有问题打这个号", {"follow_up"}),
+        ("有进展我第一时间通知您", {"follow_up"}),
+        # combinations
+        ("两个办法：加急三天，普通七天。选哪个？", {"propose", "agree"}),
+        ("契税可以现场刷卡，也可以扫码，您用哪个？", {"propose", "agree"}),
+        ("我们就按您说的下周再来补材料，这样您心里踏实些吧？", {"propose", "agree"}),  # a concrete recap
+        ("三天到账，到账我打电话通知您", {"propose", "follow_up"}),
+        ("您好 是来办居住证的吧 租房合同带了的话今天就能办", {"receive", "confirm", "propose"}),
+        ("您是城镇职工还是城乡居民？城镇职工的话可以直接在单位办", {"confirm", "propose"}),
+        # no step at all
+        ("我看看", set()),
+        ("好吧", set()),
+        ("哦，是吗", set()),
+        ("小张，帮我拿一下打印纸", set()),
+        ("今天是挺热的", set()),
+    ],
+)
+def test_guide_steps(five, text, steps):
+    assert set(score_reply(text, five).steps) == steps
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("我们这儿不管这个，你找民政局去", "shirk"),
+        ("这不是我的工作范围", "shirk"),
+        ("找我没用，得找上面", "shirk"),
+        ("我也不清楚，你自己去网上查吧", "shirk"),
+        ("你打12345吧，别在这儿问了", "shirk"),
+        ("这么简单的表都填不好", "blame"),
+        ("你怎么连身份证都不带就来了", "blame"),
+        ("都告诉你多少次了，就是记不住", "blame"),
+        ("这么重要的东西你都能弄丢", "blame"),
+        ("你自己不按时缴费，现在来找我们有什么用", "blame"),
+        ("行了行了，你别说了", "impatience"),
+        ("一个问题问八遍", "impatience"),
+        ("你到底办不办？不办下一个了", "impatience"),
+        ("你再吵我就叫保安了", "threat"),
+        ("你要是再闹，这个补贴就别想批了", "threat"),  # institutional threats count too
+        ("再闹直接把你的业务退回去", "threat"),
+        ("你这样的话，我们只能把你列入失信名单了", "threat"),
+        ("不管怎么样都不行", "refuse"),
+        ("你家有车，不符合条件，办不了", "refuse"),  # a reason alone is no way forward
+        ("政策就是这么规定的，我也改变不了，你回去吧", "refuse"),
+        ("规定就是规定，我也没办法", "refuse"),
+    ],
+)
+def test_guide_taboo(five, text, kind):
+    result = score_reply(text, five)
+    assert kind in result.taboo_kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您赶紧决定吧，是迁还是不迁。",  # polite pressure is a poor fit for S, not taboo
+        "您赶紧把表填了，今天不交就得等下个月了。",
+        "不是您的错，是系统没提示",
+        "报销的钱一分都不会少您的",
+        "补办营业执照要先登报声明作废",
+        "这个窗口办不了，不过您可以到三楼社保服务中心，我给您写个地址",
+        "申请材料已收到，编号SB20240611037，7个工作日内短信通知",  # digits are not 110
+        # words that taboo cues use, in replies that are not rude
+        "不客气，这是我们应该做的",
+        "您可以问门口的保安，他会带您过去",
+        "您再试试，输完密码按确认",
+        "今天可能办不成了，明天上午我第一时间给您办",
+        "我快点给您办，您稍等",
+        "您想好了再来也行，不着急",
+        "又是您呀，快请坐",
+        "这个表确实复杂，很多人都看不懂，我帮您填",
+        "您先回去吧，办好了我给您打电话",
+        "这个不是我们窗口能办的，不过我可以帮您联系社保局，让他们直接给您回电",
+        "您找一下社区网格员吧，我已经跟他打过招呼了，他会帮您开证明",
+        "系统不让重复提交，我帮您撤回再提交一次",
+    ],
+)
+def test_not_taboo(five, text):
+    assert not score_reply(text, five).taboo
+
+
+def test_taboo_reply_keeps_the_steps_it_performs(five):
+    result = score_reply("你再插队试试，我让保安请你出去。取号，排到你再来。", five)
+    assert result.taboo_kinds == ("threat",)
+    assert result.steps == ("propose",)
+
+
+def test_rhetorical_question_in_a_taboo_is_no_clarifying_question(five):
+    result = score_reply("我说了多少遍了，你怎么还问", five)
+    assert result.taboo and "confirm" not in result.steps
+    assert any(e.rejected == "yields" and e.detail == "taboo" for e in result.rejected)
+
+
+def test_vague_redirection_is_shirking_not_a_proposal(five):
+    result = score_reply("这事得街道出证明，你去问街道吧，我们这管不了", five)
+    assert result.taboo_kinds == ("shirk",)
+    assert "propose" not in result.steps
+
+
+# -- negation ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "has_propose"),
+    [
+        ("我没办法帮您办", False),
+        ("我不能马上帮您办", False),  # skipping 马上 between the negation and the action
+        ("今天办不了", False),  # a negation just after the words: 办不了
+        ("不用再跑了，我们寄给您", True),  # 不用再跑 is itself a proposal
+        ("要不我先帮您把材料收下", True),  # 要不 looks like a negation and is not one
+    ],
+)
+def test_negation(five, text, has_propose):
+    assert ("propose" in score_reply(text, five).steps) is has_propose
+
+
+def test_negated_cue_is_reported_as_negated(five):
+    result = score_reply("我不能帮您办。", five)
+    assert any(e.label == "propose" and e.rejected == "negated" for e in result.rejected)
+
+
+# -- what people really type --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("simplified", "variant"),
+    [
+        ("您好，请问您要办理护照还是港澳通行证？", "您好，請問您要辦理護照還是港澳通行證？"),
+        ("别着急，补办身份证很简单，带户口本来就行", "別著急，補辦身份證很簡單，帶戶口本來就行"),
+        ("审核需要3个工作日，请您稍等。", "审核需要３个工作日，请您稍等."),
+        ("您是哪天交的材料？", "您是哪天交的材料?"),
+    ],
+)
+def test_traditional_full_and_half_width_score_alike(five, simplified, variant):
+    a, b = score_reply(simplified, five, "C"), score_reply(variant, five, "C")
+    assert (a.steps, a.taboo_kinds, a.disc_fit) == (b.steps, b.taboo_kinds, b.disc_fit)
+
+
+def test_a_space_between_chinese_words_is_a_pause():
+    from simulator.scoring.normalize import normalize
+
+    assert normalize("您好 是办生育登记吗 第几个孩子") == "您好,是办生育登记吗,第几个孩子"
+    assert normalize("您 先 别 着 急") == "您先别着急"  # spaced-out typing is noise
+    assert normalize("OK 了") == "ok了"
+
+
+def test_quotes_survive_pauses_and_full_width(five):
+    result = score_reply("您好 請問 您的身份證號是多少", five)
+    assert "confirm" in result.steps
+    assert all(e.text in "您好 請問 您的身份證號是多少" for e in result.evidence)
+
+
+def test_simplified_text_does_not_load_the_traditional_table():
+    import subprocess
+    import sys
+
+    code = ("from simulator.scoring import normalize as n; n.normalize('您好，请坐。３个工作日'); "
+            "print(n._TRAD is None); n.normalize('這不歸我管'); print(n._TRAD is None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "False"]
+
+
+def test_long_rambling_reply_still_finds_its_steps(five):
+    text = ("大爷您先坐先坐，" + "这个事情呢我跟您慢慢捋一捋，" * 20
+            + "您是前年满的六十对吧，这三年可以一次性补上，补上以后每个月就能领，我一会儿算出来写在纸上给您。")
+    result = score_reply(text, five, "D")
+    assert {"receive", "confirm", "propose"} <= set(result.steps)
+    assert result.disc_fit < 0.5
+
+
+# -- DISC fit: general style features ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("citizen", "better", "worse"),
+    [
+        ("D", "能退，三天到账。", "退款的话得先走个流程，审核通过以后大概也许三天左右能到吧，具体我也不太好说。"),
+        ("D", "好，直接办。", "嗯……这个，我试试看能不能给您办吧。"),
+        ("D", "两个选项：今天加急，或者周五普通件。您选。", "可以加急也可以普通，各有各的好处，您自己慢慢考虑，怎么都行。"),
+        ("I", "李阿姨，您这精神头真好！补贴的事交给我～", "补贴申请已受理，将按程序报送审核。"),
+        ("I", "哈哈，您真会说话！放心，我这就给您办～", "好的，现在办理。"),
+        ("S", "没关系，今天没带也不要紧，下次来我帮您补上。", "没带就没法办，您尽快回去拿，最好今天就送过来。"),
+        ("S", "不急，您慢慢说。", "说快点，我听着呢。"),
+        ("S", "第一步我先帮您填表，第二步您签个字，就这两步，不难的。", "填表签字，马上弄完，后面还有人等着。"),
+        ("C", "3个工作日。", "很快，过几天就好。"),
+        ("C", "您应补缴金额＝月缴费基数5,000元×24%×3个月＝3,600元。", "补缴的话三个月大概三四千块钱吧，具体以系统为准。"),
+        ("C", "一是补齐收入证明；二是重新签字确认；三是5个工作日后复核。", "您把缺的补一补，弄好了再来看看。"),
+    ],
+)
+def test_disc_general_features(five, citizen, better, worse):
+    assert score_reply(better, five, citizen).disc_fit > score_reply(worse, five, citizen).disc_fit
+
+
+def test_disc_feature_counts_up_to_its_repeat(five):
+    one = score_reply("需提交1项材料。", five, "C").disc_fit
+    three = score_reply("需提交3项材料，5个工作日，费用20元。", five, "C").disc_fit
+    many = score_reply("1、2、3、4、5、6、7、8、9、10。", five, "C")
+    assert three > one
+    numbers = [e for e in many.evidence if e.kind == "disc" and e.note == "具体数字"]
+    assert len(numbers) == 4  # `repeat: 4`
+
+
+def test_disc_dash_is_not_rambling(five):
+    result = score_reply("就卡在照片上——背景过不了审核。", five, "D")
+    assert not any(e.note == "绕弯子" for e in result.evidence)
+
+
+# -- the rubric format: define, yields, clause, weak, back-references ----------------------------
+def _method_from(tmp_path, body: str, name: str = "mini"):
+    from simulator.scoring.rubric import load_method_file
+
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(body, encoding="utf-8")
+    return load_method_file(path)
+
+
+MINI = """
+id: mini
+define:
+  YOU: '您|你'
+steps:
+  - id: ask
+    cues:
+      - {pattern: '(?:{YOU})(?:看)?[^,.!?]{0,6}(?:吗|么)', clause: question, yields: [offer], yields_scope: clause, note: 提问}
+  - id: offer
+    cues:
+      - {pattern: '(?:行|可以)吗', note: 征求同意}
+      - {pattern: '规定', weak: true, note: 规定}
+      - {pattern: '([办补])不\\1', note: 回文}
+taboo:
+  - kind: refuse
+    cues:
+      - {pattern: '办不了', negatable: false, unless_steps: [offer], note: 拒绝}
+question:
+  yes: ['\\?$', '吗$']
+"""
+
+
+def test_define_clause_and_yields_scope(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVSIM_NO_CACHE", "1")
+    mini = _method_from(tmp_path, MINI)
+    assert score_reply("您要加急吗？", mini).steps == ("ask",)
+    assert score_reply("您看这样行吗？", mini).steps == ("offer",)  # the clause is a consent question
+    statement = score_reply("您要加急吗的事。", mini)
+    assert statement.steps == () and statement.rejected[0].rejected == "statement"
+
+
+def test_weak_cue_is_no_way_forward(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVSIM_NO_CACHE", "1")
+    mini = _method_from(tmp_path, MINI)
+    assert score_reply("规定如此，办不了。", mini).taboo  # a rule stated is no way forward
+    assert not score_reply("办不了，可以吗？", mini).taboo
+
+
+def test_back_references_work_inside_a_step(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVSIM_NO_CACHE", "1")
+    mini = _method_from(tmp_path, MINI)
+    assert score_reply("办不办", mini).steps == ("offer",)
+    assert score_reply("办不补", mini).steps == ()
+
+
+def test_bad_pattern_is_reported_with_its_place(tmp_path, monkeypatch):
+    from simulator.errors import ScenarioError
+
+    monkeypatch.setenv("GOVSIM_NO_CACHE", "1")
+    with pytest.raises(ScenarioError) as info:
+        _method_from(tmp_path, "id: bad\nsteps:\n  - id: a\n    cues:\n      - {pattern: '(unclosed'}\n")
+    assert any(d.code == "R301" and d.span.line == 5 for d in info.value.diagnostics)
+
+
+def test_required_literals_never_skip_a_real_match(five):
+    """The prefilter may let a cue run for nothing, never skip one that matches."""
+    import json
+    from pathlib import Path
+
+    from simulator.scoring.compiled import grams
+    from simulator.scoring.normalize import normalize
+
+    data = Path(__file__).parent.parent / "benchmarks" / "data" / "replies-dev.jsonl"
+    texts = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines()]
+    for text in texts[:150]:
+        norm = normalize(text)
+        g = grams(norm)
+        for group in five.steps + five.taboo:
+            for triggers, cue in group.plan():
+                if cue.regex.search(norm):
+                    assert all(not trig.isdisjoint(g) for trig in triggers), (cue.note, text)
+
+
+# -- the compiled-method cache ------------------------------------------------------------------
+def _same(a, b, texts=("您好，请坐。您是哪天交的材料？我马上帮您办，三天到账，您看行吗？到账短信通知您。", "这不归我管")):
+    for text in texts:
+        ra, rb = score_reply(text, a, "C"), score_reply(text, b, "C")
+        assert (ra.steps, ra.taboo_kinds, ra.disc_fit) == (rb.steps, rb.taboo_kinds, rb.disc_fit)
+
+
+def test_cache_round_trip_scores_the_same(tmp_path, monkeypatch):
+    from simulator.scoring import cache
+    from simulator.scoring.rubric import BUILTIN_DIR, load_method_file
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = load_method_file(BUILTIN_DIR / "six-step.yaml")
+    files = list((tmp_path / "govsim" / "methods").glob("six-step-*.json"))
+    assert len(files) == 1
+    cached = cache.load(BUILTIN_DIR / "six-step.yaml", ())
+    assert cached is not None and cached.step_ids == fresh.step_ids
+    _same(fresh, cached)
+
+
+def test_damaged_or_stale_cache_falls_back(tmp_path, monkeypatch):
+    from simulator.scoring import cache
+    from simulator.scoring.rubric import load_method_file
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = tmp_path / "mini.yaml"
+    path.write_text(MINI, encoding="utf-8")
+    load_method_file(path)
+    [file] = (tmp_path / "cache" / "govsim" / "methods").glob("mini-*.json")
+    file.write_text("{not json", encoding="utf-8")
+    assert cache.load(path, ()) is None
+    assert load_method_file(path).step_ids == ("ask", "offer")  # rebuilt from the YAML
+    path.write_text(MINI.replace("id: ask", "id: question"), encoding="utf-8")
+    assert load_method_file(path).step_ids == ("question", "offer")  # an edited file is never served stale
+
+
+def test_cache_can_be_turned_off(tmp_path, monkeypatch):
+    from simulator.scoring.rubric import load_method_file
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("GOVSIM_NO_CACHE", "1")
+    path = tmp_path / "mini.yaml"
+    path.write_text(MINI, encoding="utf-8")
+    load_method_file(path)
+    assert not (tmp_path / "govsim").exists()
+
+
+def test_included_cues_follow_the_renamed_steps():
+    six = load_method("six-step")
+    cause = six.step("cause")
+    assert any("agree" in c.yields for c in cause.cues)
+    assert all("confirm" not in c.yields and "receive" not in c.yields for g in six.steps for c in g.cues)
+    result = score_reply("您看这样行吗？", six)
+    assert result.steps == ("agree",)
+
+
+def test_six_step_expectation_and_refusal():
+    six = load_method("six-step")
+    assert set(score_reply("大概十五个工作日出结果，也可能要补材料。", six).steps) >= {"expectation"}
+    assert score_reply("办不了就是办不了", six).taboo_kinds == ("refuse",)
+
+
+# -- explanations --------------------------------------------------------------------------------
+def test_rejected_matches_say_why(five):
+    result = score_reply("这个我没办法直接改，不过您可以在App上申请更正，您看行吗？", five)
+    reasons = {(e.label, e.rejected, e.detail) for e in result.rejected}
+    assert ("refuse", "unless_steps", "propose") in reasons
+    assert any(label == "confirm" and why in ("unless", "yields") for label, why, _ in reasons)
+
+
+def test_explain_renders_rules_reasons_and_the_disc_sum(five):
+    from rich.console import Console
+
+    from simulator.ui.explain import explanation
+
+    text = "您别着急，这个我没办法直接改，不过您可以在App上申请更正，您看行吗？"
+    result = score_reply(text, five, "S")
+    console = Console(width=160, record=True, color_system=None)
+    console.print(explanation(text, result, five, "S", detailed=True))
+    out = console.export_text()
+    assert "规则" in out and "(?:" in out  # the pattern behind each match
+    assert "回复同时做到了「提供方案」" in out  # why the refusal did not count
+    assert "计算：基础 0.45" in out and f"= {result.disc_fit:.2f}" in out
+    assert "落实追踪：没有找到对应的说法" in out

@@ -1,9 +1,9 @@
 """The compiled-method cache: a method file parsed and compiled once, reused by later processes.
 
 One JSON file per method file in `$XDG_CACHE_HOME/govsim/methods/` (else `~/.cache/govsim/methods/`),
-named by a hash of the method file's bytes, the scorer's format version and the Python engine.
-It records every file the method read (`extends`, `include`) with its hash, so editing any of them
-invalidates it. JSON only, no pickle: a damaged or foreign file is simply ignored. Set
+named after the file's place on disk and rewritten when stale. It is used only if its key (a hash
+of the method file's bytes, the scorer's format version and the Python engine) still matches and
+every file the method read (`extends`, `include`) still has the recorded hash. JSON only, no pickle: a damaged or foreign file is simply ignored. Set
 `GOVSIM_NO_CACHE=1` to bypass it.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from simulator.scoring import compiled
 from simulator.scoring.rubric import Cue, CueGroup, DiscRule, Method
 
-FORMAT = 10  # bump whenever the Method structure or the meaning of a field changes
+FORMAT = 11  # bump whenever the Method structure or the meaning of a field changes
 
 
 def cache_dir() -> Path | None:
@@ -32,17 +32,18 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _entry_path(path: Path, dirs: tuple[str, ...]) -> tuple[Path, str] | None:
+def _entry_path(path: Path, dirs: tuple[str, ...] = ()) -> tuple[Path, str] | None:
+    """The cache file for a method file (one per place on disk) and the key its content must have."""
     folder = cache_dir()
     if folder is None or not compiled.ENGINE:
         return None
     try:
         data = path.read_bytes()
+        where = str(path.resolve())
     except OSError:
         return None
-    key = _digest(b"\0".join([data, str(path.resolve()).encode(), "\0".join(dirs).encode(),
-                              f"{FORMAT}|{sys.version}|{compiled.ENGINE}".encode()]))
-    return folder / f"{path.stem}-{key[:24]}.json", key
+    key = _digest(b"\0".join([data, f"{FORMAT}|{sys.version}|{compiled.ENGINE}".encode()]))
+    return folder / f"{path.stem}-{_digest(where.encode())[:16]}.json", key
 
 
 def load(path: Path, dirs: tuple[str, ...]) -> Method | None:
@@ -90,8 +91,7 @@ def store(path: Path, dirs: tuple[str, ...], method: Method, deps: list[Path]) -
 
 
 # -- Method <-> JSON ----------------------------------------------------------------------------
-_CUE_FIELDS = ("pattern", "note", "unless", "unless_scope", "unless_steps", "negatable", "clause", "yields",
-               "yields_scope", "weight", "repeat", "source", "needs")
+_CUE_FIELDS = Cue.FIELDS
 
 
 def _cue_to(cue: Cue) -> list:

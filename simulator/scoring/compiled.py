@@ -139,77 +139,11 @@ def _unpack(packed: str) -> list[int]:
     return values.tolist()
 
 
-# -- literal prefilter ---------------------------------------------------------------------------
-_MAX_SET = 40
-
-
-def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
-    """Sets of strings such that any match of `pattern` contains a string of every set.
-
-    () when nothing is known. The scorer skips a cue when a reply lacks every string of one set
-    (looked for by their rarest characters), so most cues never run their regular expression.
-    Worked out once, when a method is compiled.
-    """
-    if not ENGINE:
-        return ()
-    try:
-        found = _required(_sre_parse.parse(pattern, 0))
-    except Exception:  # noqa: BLE001 - an unusual construct: no prefilter, the regex always runs
-        return ()
-    best = sorted(found, key=_cost)[:3]
-    return tuple(tuple(sorted(s)) for s in best)
-
-
-def _required(items) -> list[set[str]]:
-    """All the sets a match of this sequence must contain a string of (a conjunction)."""
-    consts = _sre_parse  # the opcode constants are re-exported by the parser module
-    candidates: list[set[str]] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is consts.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            candidates.append({"".join(run)})
-            run = []
-        if op is consts.SUBPATTERN:
-            candidates += _required(av[-1])
-        elif op is getattr(consts, "ATOMIC_GROUP", None):
-            candidates += _required(av)
-        elif op in (consts.MAX_REPEAT, consts.MIN_REPEAT) or op is getattr(consts, "POSSESSIVE_REPEAT", None):
-            if av[0] >= 1:
-                candidates += _required(av[2])
-        elif op is consts.BRANCH:
-            union: set[str] = set()
-            for branch in av[1]:
-                sets = _required(branch)
-                if not sets:
-                    union = set()
-                    break
-                union |= min(sets, key=_cost)
-            if union:
-                candidates.append(union)
-        elif op is consts.IN:
-            chars: set[str] | None = set()
-            for kind, value in av:
-                if kind is consts.LITERAL:
-                    chars.add(chr(value))
-                elif kind is consts.RANGE and value[1] - value[0] < 20:
-                    chars.update(chr(x) for x in range(value[0], value[1] + 1))
-                else:
-                    chars = None
-                    break
-            if chars:
-                candidates.append(chars)
-    if run:
-        candidates.append({"".join(run)})
-    return [s for s in candidates if len(s) <= _MAX_SET]
-
-
+# -- prefilter: characters and pairs of characters a match needs ---------------------------------
 _COMMON = set("您你我们的了是不在有这个就能可以好办吗吧呢啊说一天给帮看要,.!?;~:()\"")
 
 
-def _cost(strings: set[str]) -> float:
+def cost(strings: set[str]) -> float:
     """Lower is a better filter: few strings, each with an uncommon character or pair of characters."""
     total = 0.0
     for s in strings:
@@ -217,14 +151,6 @@ def _cost(strings: set[str]) -> float:
         common = sum(ch in _COMMON for ch in t)
         total += (0.3 if common else 0.1) if len(t) == 1 else (0.05 + 0.05 * common)
     return total
-
-
-def rarest_char(text: str) -> str:
-    """The character of `text` least likely to be in a reply (the first uncommon one)."""
-    for ch in text:
-        if ch not in _COMMON:
-            return ch
-    return text[0]
 
 
 def trigger(text: str) -> str:

@@ -89,7 +89,12 @@ def _read_opencc() -> dict[int, int]:
         simp = simp.split(" ")[0]
         if len(trad) == 1 and len(simp) == 1 and trad != simp:
             out[ord(trad)] = ord(simp)
+    # OpenCC keeps 著 (著名); in a traditional reply at a counter it is nearly always 着 (著急、等著)
+    out.update((ord(trad), ord(simp)) for trad, simp in _SPOKEN.items() if out)
     return out
+
+
+_SPOKEN = {"著": "着", "瞭": "了"}
 
 
 def _mark_pauses(text: str) -> str:

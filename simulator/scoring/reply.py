@@ -8,8 +8,8 @@ How a reply is read (docs/scoring.md, section 3):
    - the cue wants a question (`clause: question`) or a statement and the clause is not one,
    - a negation word stands just before it, or a word such as 不了 just after it (`negatable`);
 3. a match whose cue `yields` to another step or taboo kind is set aside when a cue of that
-   step or kind matched some of the same words (的 question in 您看这样行吗 is consent, not a
-   clarifying question);
+   step or kind matched some of the same words, or clause (`yields_scope`): the question in
+   您看这样行吗 is consent, not a clarifying question;
 4. a step counts when one of its matches is left; a taboo kind too, unless its cue names
    `unless_steps` and one of those steps counts (a refusal that offers a way forward);
 5. the DISC fit adds the weights of the style features found for the citizen's type.
@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from simulator.scoring.normalize import kept_positions, normalize, quote_span
 from simulator.scoring.compiled import grams
-from simulator.scoring.rubric import CLAUSE_MARKS, Cue, CueGroup, Method
+from simulator.scoring.normalize import kept_positions, normalize, quote_span
+from simulator.scoring.rubric import CLAUSE_MARKS, Cue, Method
 
 # a comma before 还是/或者 joins the two halves of one choice question (您看是今天办，还是明天再来？)
 _CLAUSE = "[" + re.escape(CLAUSE_MARKS.replace(",", "")) + "]|,(?!还是|或者|或是|要么)"
@@ -218,10 +218,12 @@ def score_reply(
         _apply_yields(hits, kinds, reply)
 
     steps = tuple(s for s in method.step_ids if any(not h.why for h in hits[s]))
+    # a way forward that cancels a taboo's unless_steps: a step found by a cue that is not `weak`
+    forward = {s for s in steps if any(not h.why and not h.cue.weak for h in hits[s])}
     for group in method.taboo:
         for h in hits[group.id]:
-            if not h.why and h.cue.unless_steps and set(h.cue.unless_steps) & set(steps):
-                h.why, h.detail = "unless_steps", next(s for s in h.cue.unless_steps if s in steps)
+            if not h.why and h.cue.unless_steps and forward.intersection(h.cue.unless_steps):
+                h.why, h.detail = "unless_steps", next(s for s in h.cue.unless_steps if s in forward)
     taboo_kinds = tuple(g.id for g in method.taboo if any(not h.why for h in hits[g.id]))
 
     evidence: list[Evidence] = []
@@ -288,20 +290,6 @@ def _all_hits(method: Method, reply: _Reply) -> dict[str, list[_Hit]]:
                 if start != end:
                     out.append(_Hit(start, end, cue, check(cue, start, end)))
     return hits
-
-
-def _group_hits(group: CueGroup, reply: _Reply) -> list[_Hit]:
-    """Every match of one group's cues (for callers outside the scorer)."""
-    norm = reply.norm
-    out = []
-    for triggers, cue in group.plan():
-        if any(trigger.isdisjoint(reply.chars) for trigger in triggers):
-            continue
-        for m in (cue.compiled or cue.regex).finditer(norm):
-            start, end = m.span()
-            if start != end:
-                out.append(_Hit(start, end, cue, reply.check(cue, start, end)))
-    return out
 
 
 def _apply_yields(hits: dict[str, list[_Hit]], kinds: dict[str, str], reply: _Reply) -> None:

@@ -1,4 +1,11 @@
-"""`govsim score`: what the rubric found in one reply, and why."""
+"""`govsim score`: what the rubric found in one reply, and why.
+
+Plain `govsim score TEXT` shows the judgement and the words behind it. With `--explain` it also
+shows, for every step, taboo kind and style feature, the rule (phrase or pattern) that matched,
+every match that did not count and why (a negation before it, an `unless` exception, a question
+where a statement was needed, the same words taken by another step, a way forward that cancels
+a taboo), the steps for which no phrase was found, and how the DISC fit adds up.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +14,12 @@ from rich.table import Table
 from rich.text import Text
 
 from simulator.messages import pick, t
-from simulator.scoring.reply import ReplyScore
+from simulator.scoring.reply import Evidence, ReplyScore
 from simulator.scoring.rubric import Method
 from simulator.ui.render import step_names
 from simulator.ui.text import plain
+
+_RULE_WIDTH = 36
 
 
 def explanation(text: str, result: ReplyScore, method: Method, citizen: str | None, detailed: bool) -> RenderableType:
@@ -21,36 +30,71 @@ def explanation(text: str, result: ReplyScore, method: Method, citizen: str | No
     head.add_row(t("score.steps"), Text(step_names(method, result.steps)))
     taboo = t("score.yes") + "（" + "、".join(_label(method, "taboo", k) for k in result.taboo_kinds) + "）"
     head.add_row(t("score.taboo"), Text(taboo if result.taboo else t("score.no"), style="red" if result.taboo else "green"))
-    if citizen:
+    if citizen and result.disc_fit is not None:
         head.add_row(t("score.fit"), Text(f"{t('disc.' + citizen)}  {result.disc_fit:.2f}"))
     parts: list[RenderableType] = [head]
     shown = result.evidence if detailed else [e for e in result.evidence if e.kind != "disc"]
     if shown:
-        parts.append(_table(t("score.evidence"), shown, method, with_weight=detailed))
+        parts.append(_table(t("score.evidence"), shown, method, detailed=detailed))
+    if detailed and citizen and result.disc_fit is not None:
+        parts.append(Text(t("explain.disc.sum", formula=_disc_formula(method, citizen, result)), style="dim"))
     if detailed and result.rejected:
-        parts.append(_table(t("score.rejected"), result.rejected, method, rejected=True))
+        parts.append(_table(t("score.rejected"), result.rejected, method, detailed=True, rejected=True))
     if detailed:
-        missing = [s for s in method.step_ids if s not in result.steps]
-        for step in missing:
-            group = method.step(step)
-            parts.append(Text(f"· {pick(group.name)}：{t('explain.no_cue')}", style="dim"))
+        tried = {e.label for e in result.rejected if e.kind == "step"}
+        for step in method.step_ids:
+            if step in result.steps:
+                continue
+            why = t("explain.no_cue_rejected") if step in tried else t("explain.no_cue")
+            parts.append(Text(f"· {pick(method.step(step).name)}：{why}", style="dim"))
     return Group(*parts)
 
 
-def _table(title: str, items, method: Method, with_weight: bool = False, rejected: bool = False) -> Table:
+def _table(title: str, items: list[Evidence], method: Method, detailed: bool, rejected: bool = False) -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column(t("score.col.kind"), no_wrap=True)
     table.add_column(t("score.col.label"), no_wrap=True)
     table.add_column(t("score.col.match"), overflow="fold")
     table.add_column(t("score.col.why"), overflow="fold")
+    if detailed:
+        table.add_column(t("explain.col.cue"), overflow="fold", style="dim")
     for e in items:
         why = e.note
         if rejected:
-            why = f"{e.note} — {t('explain.rejected.' + e.rejected)}"
-        elif with_weight and e.kind == "disc":
+            why = f"{e.note} — {_reason(method, e)}"
+        elif detailed and e.kind == "disc":
             why = f"{e.note} ({e.weight:+.2f})"
-        table.add_row(t("explain.kind." + e.kind), _label(method, e.kind, e.label), plain(e.text), plain(why))
+        row = [t("explain.kind." + e.kind), _label(method, e.kind, e.label), plain(e.text), plain(why)]
+        if detailed:
+            row.append(plain(_short(e.pattern)))
+        table.add_row(*row)
     return table
+
+
+def _reason(method: Method, e: Evidence) -> str:
+    """Why a match did not count, in the trainer's words."""
+    if e.rejected == "yields" and e.detail:
+        kind = "taboo" if e.detail == "taboo" or e.detail in {g.id for g in method.taboo} else "step"
+        label = t("score.taboo") if e.detail == "taboo" else _label(method, kind, e.detail)
+        return t("explain.rejected.yields", label=label)
+    if e.rejected == "unless_steps" and e.detail:
+        return t("explain.rejected.unless_steps_named", label=_label(method, "step", e.detail))
+    return t("explain.rejected." + e.rejected)
+
+
+def _disc_formula(method: Method, citizen: str, result: ReplyScore) -> str:
+    rule = method.disc.get(citizen)
+    terms = [f"{t('explain.disc.base')} {rule.base:.2f}" if rule else ""]
+    for e in result.evidence:
+        if e.kind != "disc":
+            continue
+        name = {"length": t("explain.disc.length") + e.text, "taboo": t("explain.disc.cap")}.get(e.note, e.note)
+        terms.append(f"{'+' if e.weight >= 0 else '−'} {name} {abs(e.weight):.2f}")
+    return " ".join(x for x in terms if x) + f" = {result.disc_fit:.2f}"
+
+
+def _short(pattern: str) -> str:
+    return pattern if len(pattern) <= _RULE_WIDTH else pattern[: _RULE_WIDTH - 1] + "…"
 
 
 def _label(method: Method, kind: str, label: str) -> str:

@@ -1,0 +1,460 @@
+"""Reading a method file (YAML) into a Method: the slow path, used when the cache has no fresh copy.
+
+Every mistake becomes a located diagnostic (R301 for a bad pattern, R302 for a missing method,
+the S1xx codes for the shape of the file). See docs/scoring.md, section 4, for the format.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from simulator.errors import ScenarioError, SimulatorError
+from simulator.scoring import compiled
+from simulator.scoring.normalize import normalize_phrase
+from simulator.scoring.rubric import DISC_KEYS, Cue, CueGroup, DiscRule, Method, load_method
+
+# Clause edges, for authors' patterns: {BEG} and {END}
+_MACROS = {"BEG": r"(?:^|(?<=[,.!?;~]))", "END": r"(?=[,.!?;~]|$)"}
+_META = set(".^$*+?{}[]\\|()")
+_DEFINE = r"\{([A-Za-z_][A-Za-z0-9_]*)\}"
+
+
+def join_patterns(patterns: list[str], named: bool = False) -> str:
+    """One alternation of several patterns: (?P<c0>…)|(?P<c1>…) or (?:…)|(?:…) (the `question:` lists).
+
+    A pattern's own numbered back-references (\\1) are renumbered for its place in the whole.
+    """
+    parts = []
+    offset = 0
+    for i, pattern in enumerate(patterns):
+        if named:
+            offset += 1
+        try:
+            groups = re.compile(pattern).groups
+        except (re.error, RecursionError):
+            groups = 0
+        if groups:
+            pattern = _shift_backrefs(pattern, offset)
+        parts.append(f"(?P<c{i}>{pattern})" if named else f"(?:{pattern})")
+        offset += groups
+    return "|".join(parts)
+
+
+def _shift_backrefs(pattern: str, offset: int) -> str:
+    out = []
+    i = 0
+    in_class = False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            if not in_class and nxt in "123456789":
+                j = i + 1
+                while j < len(pattern) and pattern[j].isdigit() and j < i + 3:
+                    j += 1
+                out.append(f"(?:\\{int(pattern[i + 1:j]) + offset})")
+                i = j
+                continue
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def expand(source: str, defines: dict[str, str]) -> str:
+    """Replace {NAME} by the method's `define:` entries (and {BEG}/{END} by clause edges)."""
+    for _ in range(8):  # defines may use earlier defines
+        new = re.sub(_DEFINE, lambda m: _lookup(m, defines), source)
+        if new == source:
+            break
+        source = new
+    return source
+
+
+def _lookup(m: re.Match, defines: dict[str, str]) -> str:
+    name = m.group(1)
+    if name in _MACROS:
+        return _MACROS[name]
+    if name in defines:
+        return f"(?:{defines[name]})"
+    return m.group(0)
+
+
+def normalize_pattern(source: str, defines: dict[str, str] | None = None) -> str:
+    """Authors write patterns as they write Chinese; match them against normalised text."""
+    source = expand(source, defines or {})
+    out = []
+    escaped = False
+    header = 0  # inside "(?P<name>" or "(?P=name)": leave ASCII alone
+    for i, ch in enumerate(source):
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            out.append(ch)
+            escaped = True
+            continue
+        if source.startswith(("(?P<", "(?P="), i):
+            header = source.find(">" if source[i + 3] == "<" else ")", i) - i
+        if header > 0:
+            header -= 1
+            out.append(ch)
+            continue
+        if ch.isascii():
+            out.append(ch.lower())
+            continue
+        new = normalize_phrase(ch)
+        if not new:
+            continue
+        # a full-width ？ or （ is a literal character, never regex syntax
+        out.append("\\" + new if new in _META else new)
+    return "".join(out)
+
+
+def parse_method_file(path: Path) -> tuple[Method, list[Path]]:
+    from simulator.loader import read_source
+    from simulator.schema import Reader
+    from simulator.yamlsrc import compose
+
+    text, diags, _ = read_source(path)
+    root = compose(str(path), text, diags) if text is not None else None
+    if root is None or any(d.severity == "error" for d in diags):
+        raise ScenarioError(str(path), diags)
+    r = Reader(str(path))
+    r.deps = [path]  # every method file this one reads (extends, include), for the cache
+    method = _method(r, root)
+    if method is None or any(d.severity == "error" for d in r.diags):
+        raise ScenarioError(str(path), diags + r.diags)
+    method.path = str(path)
+    return method, r.deps
+
+
+def _method(r, root) -> Method | None:
+    keys = ("id", "name", "extends", "define", "steps", "taboo", "disc", "negation", "question")
+    m = r.mapping(root, "method", keys, ("id", "steps"))
+    if m is None:
+        return None
+    get = {k: v for k, (_, v) in m.items()}
+    mid = r.ident(get["id"], "id", "-") if "id" in get else None
+    base = _base_method(r, get["extends"], "extends") if "extends" in get else None
+    defines = dict(base.defines) if base else {}
+    if "define" in get:
+        defines.update(_defines(r, get["define"]))
+    r.defines = defines
+    r.renames = {}
+    steps = [g for item in (r.sequence(get["steps"], "steps") or []) if (g := _group(r, item, "steps"))] if "steps" in get else []
+    taboo = [g for item in (r.sequence(get["taboo"], "taboo") or []) if (g := _group(r, item, "taboo"))] if "taboo" in get else []
+    disc = _disc(r, get["disc"]) if "disc" in get else {}
+    name = _texts(r, get["name"], "name") if "name" in get else {}
+    if mid is None:
+        return None
+    method = Method(mid, name, steps, taboo, disc, ())
+    if base is not None:
+        method.taboo = taboo or [_renamed_group(g, r.renames) for g in base.taboo]
+        method.disc = disc or base.disc
+        method.negators, method.negators_after = base.negators, base.negators_after
+        method.negation_except = base.negation_except
+        method.negation_skip, method.negation_window = base.negation_skip, base.negation_window
+        method.question, method.not_question = base.question, base.not_question
+    if "negation" in get:
+        _negation(r, get["negation"], method)
+    if "question" in get:
+        _question(r, get["question"], method)
+    method.defines = defines
+    return method
+
+
+def _defines(r, node) -> dict[str, str]:
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        r.mapping(node, "define", ())  # reports the wrong type
+        return {}
+    out = {}
+    for key_node, value_node in node.value:
+        key = getattr(key_node, "value", None)
+        if not isinstance(key, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+            r.error("R301", key_node, problem=f"define: '{key}' is not a name (letters, digits, _)")
+            continue
+        value = r.text(value_node, f"define.{key}")
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def _negation(r, node, method: Method) -> None:
+    n = r.mapping(node, "negation", ("window", "words", "after", "skip", "except")) or {}
+    if "words" in n:
+        words = (normalize_phrase(w) for w in r.text_list(n["words"][1], "negation.words"))
+        method.negators = tuple(sorted(words, key=len, reverse=True))
+    if "after" in n:
+        words = (normalize_phrase(w) for w in r.text_list(n["after"][1], "negation.after"))
+        method.negators_after = tuple(sorted(words, key=len, reverse=True))
+    if "except" in n:
+        method.negation_except = tuple(normalize_phrase(w) for w in r.text_list(n["except"][1], "negation.except"))
+    if "skip" in n:
+        method.negation_skip = normalize_phrase(r.text(n["skip"][1], "negation.skip") or "")
+    if "window" in n:
+        method.negation_window = r.integer(n["window"][1], "negation.window", 0, 20) or 0
+
+
+def _question(r, node, method: Method) -> None:
+    q = r.mapping(node, "question", ("yes", "no")) or {}
+    for key, attr in (("yes", "question"), ("no", "not_question")):
+        if key in q:
+            sources = r.text_list(q[key][1], f"question.{key}")
+            parts = [_checked(r, q[key][1], normalize_pattern(s, r.defines)) for s in sources]
+            setattr(method, attr, join_patterns([p for p in parts if p]))
+
+
+def _base_method(r, node, key: str) -> Method | None:
+    name = r.ident(node, key, "-")
+    if name is None:
+        return None
+    try:
+        base = load_method(name, (str(Path(r.path).parent),))
+    except (SimulatorError, RecursionError):
+        r.error("R302", node, method=name)
+        return None
+    _add_dep(r, base.path)
+    return base
+
+
+def _add_dep(r, path: str) -> None:
+    if path and Path(path) not in r.deps:
+        r.deps.append(Path(path))
+
+
+def _texts(r, node, key: str) -> dict:
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        return {"zh": r.text(node, key) or ""}
+    m = r.mapping(node, key, ("zh", "en")) or {}
+    return {lang: r.text(v, f"{key}.{lang}") or "" for lang, (_, v) in m.items()}
+
+
+def _group(r, node, where: str) -> CueGroup | None:
+    keys = ("id", "name", "course", "tip", "cues", "include") if where == "steps" else ("kind", "name", "cues")
+    m = r.mapping(node, where, keys, (keys[0],))
+    if m is None or keys[0] not in m:
+        return None
+    get = {k: v for k, (_, v) in m.items()}
+    gid = r.ident(get[keys[0]], f"{where}.{keys[0]}", "_")
+    if gid is None:
+        return None
+    group = CueGroup(gid, _cues(r, get.get("cues"), f"{where}.{gid}.cues"))
+    for ref_node in (r.sequence(get["include"], "include") or []) if "include" in get else []:
+        group.cues += _included(r, ref_node, gid)
+    if "name" in get:
+        group.name = _texts(r, get["name"], f"{where}.{gid}.name")
+    if "course" in get:
+        group.course = r.text(get["course"], f"{where}.{gid}.course") or ""
+    if "tip" in get:
+        group.tip = _texts(r, get["tip"], f"{where}.{gid}.tip")
+    group.compile()
+    return group
+
+
+def _included(r, node, into: str) -> list[Cue]:
+    """`include: [five-step.receive]` borrows another method's cues for a step."""
+    ref = r.text(node, "include") or ""
+    method_name, _, step = ref.partition(".")
+    try:
+        source = load_method(method_name, (str(Path(r.path).parent),))
+        cues = source.step(step).cues
+    except (SimulatorError, StopIteration, RecursionError):
+        r.error("R302", node, method=ref)
+        return []
+    _add_dep(r, source.path)
+    # the borrowed cues name the other method's steps (yields: [agree]); this method may call them otherwise
+    r.renames[step] = into
+    return [_renamed_cue(c, r.renames) for c in cues]
+
+
+def _renamed_cue(cue: Cue, renames: dict[str, str]) -> Cue:
+    if not renames:
+        return cue
+    return cue.copy(yields=tuple(renames.get(s, s) for s in cue.yields),
+                    unless_steps=tuple(renames.get(s, s) for s in cue.unless_steps))
+
+
+def _renamed_group(group: CueGroup, renames: dict[str, str]) -> CueGroup:
+    if not renames:
+        return group
+    new = CueGroup(group.id, [_renamed_cue(c, renames) for c in group.cues], group.name, group.course, group.tip)
+    new.compile()
+    return new
+
+
+_CUE_KEYS = ("pattern", "phrase", "note", "unless", "unless_scope", "unless_steps", "negatable", "clause", "yields",
+             "yields_scope", "weak", "weight", "repeat")
+
+
+def _cues(r, node, where: str) -> list[Cue]:
+    import yaml
+
+    out: list[Cue] = []
+    for item in (r.sequence(node, where) or []) if node is not None else []:
+        if isinstance(item, yaml.ScalarNode):
+            phrase = r.text(item, where)
+            if phrase:
+                out.append(Cue(re.escape(normalize_phrase(phrase)), note=phrase, source=phrase))
+            continue
+        m = r.mapping(item, where, _CUE_KEYS)
+        if m is None or not ({"pattern", "phrase"} & m.keys()):
+            if m is not None:
+                r.error("S102", item, key="pattern", where=where)
+            continue
+        get = {k: v for k, (_, v) in m.items()}
+        if "pattern" in get:
+            source = r.text(get["pattern"], f"{where}.pattern") or ""
+            pattern = _checked(r, get["pattern"], normalize_pattern(source, r.defines))
+        else:
+            source = r.text(get["phrase"], f"{where}.phrase") or ""
+            pattern = re.escape(normalize_phrase(source))
+        if not pattern:
+            continue
+        cue = Cue(pattern, note=source, source=source)
+        if "note" in get:
+            cue.note = r.text(get["note"], f"{where}.note") or source
+        if "unless" in get:
+            cue.unless = _checked(r, get["unless"], normalize_pattern(r.text(get["unless"], f"{where}.unless") or "", r.defines))
+        if "unless_scope" in get:
+            cue.unless_scope = r.choice(get["unless_scope"], f"{where}.unless_scope", ("clause", "sentence", "reply")) or "clause"
+        if "unless_steps" in get:
+            cue.unless_steps = r.text_list(get["unless_steps"], f"{where}.unless_steps")
+        if "negatable" in get:
+            cue.negatable = bool(r.boolean(get["negatable"], f"{where}.negatable"))
+        if "clause" in get:
+            cue.clause = r.choice(get["clause"], f"{where}.clause", ("question", "statement")) or ""
+        if "yields" in get:
+            cue.yields = r.text_list(get["yields"], f"{where}.yields")
+        if "yields_scope" in get:
+            cue.yields_scope = r.choice(get["yields_scope"], f"{where}.yields_scope", ("words", "clause", "sentence")) or "words"
+        if "weak" in get:
+            cue.weak = bool(r.boolean(get["weak"], f"{where}.weak"))
+        if "weight" in get:
+            cue.weight = r.number(get["weight"], f"{where}.weight", -1.0, 1.0) or 0.0
+        if "repeat" in get:
+            cue.repeat = r.integer(get["repeat"], f"{where}.repeat", 1, 20) or 1
+        out.append(cue)
+    return out
+
+
+def _checked(r, node, pattern: str) -> str:
+    if not pattern:
+        return pattern
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        r.error("R301", node, problem=str(exc))
+        return ""
+    except RecursionError:  # pragma: no cover - absurdly nested patterns
+        r.error("R301", node, problem="too deeply nested")
+        return ""
+    return pattern
+
+
+def _disc(r, node) -> dict[str, DiscRule]:
+    m = r.mapping(node, "disc", DISC_KEYS) or {}
+    out = {}
+    for dtype, (_, value) in m.items():
+        where = f"disc.{dtype}"
+        d = r.mapping(value, where, ("base", "short", "long", "plus", "minus")) or {}
+        rule = DiscRule()
+        if "base" in d:
+            rule.base = r.number(d["base"][1], f"{where}.base", 0.0, 1.0) or 0.5
+        for key in ("short", "long"):
+            if key in d:
+                lm = r.mapping(d[key][1], f"{where}.{key}", ("max", "min", "weight")) or {}
+                bound = "max" if key == "short" else "min"
+                if bound in lm and "weight" in lm:
+                    n = r.integer(lm[bound][1], f"{where}.{key}.{bound}", 1, 10_000)
+                    w = r.number(lm["weight"][1], f"{where}.{key}.weight", -1.0, 1.0)
+                    if n is not None and w is not None:
+                        setattr(rule, key, (n, w))
+        for key in ("plus", "minus"):
+            if key in d:
+                group = CueGroup(f"{dtype}.{key}", _cues(r, d[key][1], f"{where}.{key}"))
+                group.compile()
+                setattr(rule, key, group)
+        out[dtype] = rule
+    return out
+
+
+# -- prefilter: the strings a match must contain --------------------------------------------------
+_MAX_SET = 40
+
+
+def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Sets of strings such that any match of `pattern` contains a string of every set.
+
+    () when nothing is known. The scorer skips a cue when a reply lacks every string of one set
+    (looked for by their rarest characters), so most cues never run their regular expression.
+    Worked out once, when a method is compiled.
+    """
+    if not compiled.ENGINE:
+        return ()
+    try:
+        found = _required(compiled._sre_parse.parse(pattern, 0))
+    except Exception:  # noqa: BLE001 - an unusual construct: no prefilter, the regex always runs
+        return ()
+    best = sorted(found, key=compiled.cost)[:3]
+    return tuple(tuple(sorted(s)) for s in best)
+
+
+def _required(items) -> list[set[str]]:
+    """All the sets a match of this sequence must contain a string of (a conjunction)."""
+    consts = compiled._sre_parse  # the opcode constants are re-exported by the parser module
+    candidates: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is consts.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append({"".join(run)})
+            run = []
+        if op is consts.SUBPATTERN:
+            candidates += _required(av[-1])
+        elif op is getattr(consts, "ATOMIC_GROUP", None):
+            candidates += _required(av)
+        elif op in (consts.MAX_REPEAT, consts.MIN_REPEAT) or op is getattr(consts, "POSSESSIVE_REPEAT", None):
+            if av[0] >= 1:
+                candidates += _required(av[2])
+        elif op is consts.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                sets = _required(branch)
+                if not sets:
+                    union = set()
+                    break
+                union |= min(sets, key=compiled.cost)
+            if union:
+                candidates.append(union)
+        elif op is consts.IN:
+            chars: set[str] | None = set()
+            for kind, value in av:
+                if kind is consts.LITERAL:
+                    chars.add(chr(value))
+                elif kind is consts.RANGE and value[1] - value[0] < 20:
+                    chars.update(chr(x) for x in range(value[0], value[1] + 1))
+                else:
+                    chars = None
+                    break
+            if chars:
+                candidates.append(chars)
+    if run:
+        candidates.append({"".join(run)})
+    return [s for s in candidates if len(s) <= _MAX_SET]
+
+
