@@ -7,6 +7,7 @@ so forty trainees finishing at once queue for the lock instead of failing with "
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,6 +109,23 @@ class Store:
             raise
 
 
+def _switch_to_wal(cur) -> None:
+    """WAL is a property of the file, set once; SQLite does not wait on its busy timeout for that switch."""
+    import sqlite3
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(0.2, delay * 2)
+
+
 def _sqlite_engine(url: str):
     database = make_url(url).database
     if database and database != ":memory:":
@@ -123,7 +141,8 @@ def _sqlite_engine(url: str):
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
+        if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            _switch_to_wal(cur)
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()

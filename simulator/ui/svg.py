@@ -9,7 +9,7 @@ FONT = 12
 
 
 def _svg(width: float, height: float, body: list[str], label: str, kind: str) -> str:
-    return (f'<svg class="chart {kind}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
+    return (f'<svg class="chart {kind}" viewBox="0 0 {width:.0f} {height:.0f}" '
             f'width="{width:.0f}" height="{height:.0f}" role="img" aria-label="{escape(label)}">'
             f"<title>{escape(label)}</title>" + "".join(body) + "</svg>")
 
