@@ -2,6 +2,11 @@
 
     python -m benchmarks.scoring                 # the test split (never tuned on)
     python -m benchmarks.scoring --split dev --errors   # the development split, with every miss listed
+    python -m benchmarks.scoring --split extra --batch 3 --no-speed   # one batch of the extra split
+    python -m benchmarks.scoring --split dev+extra --no-speed         # splits joined with '+'
+
+Splits: dev, test, extra (replies written later, in batches, to measure the rubric on text it was
+not written against; see benchmarks/data/README.md), all (= dev+test), or any of them joined by '+'.
 """
 
 from __future__ import annotations
@@ -37,10 +42,38 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def accuracy(split: str, show_errors: bool) -> dict:
-    names = ["dev", "test"] if split == "all" else [split]
-    replies = [r for n in names for r in read_jsonl(DATA / f"replies-{n}.jsonl")]
-    pairs = [p for n in names for p in read_jsonl(DATA / f"disc-pairs-{n}.jsonl")]
+SPLITS = ("dev", "test", "extra")
+
+
+def split_names(split: str) -> list[str]:
+    """'all' is dev+test; otherwise split names joined by '+' (dev+extra)."""
+    names = ["dev", "test"] if split == "all" else split.split("+")
+    for name in names:
+        if name not in SPLITS:
+            raise SystemExit(f"unknown split {name!r}: use {', '.join(SPLITS)}, all, or names joined by '+'")
+    return names
+
+
+def load(split: str, batches: set[int] | None = None) -> tuple[list[dict], list[dict]]:
+    """The replies and DISC pairs of a split; `batches` keeps only those batches of the extra split."""
+    replies: list[dict] = []
+    pairs: list[dict] = []
+    for name in split_names(split):
+        for kind, out in (("replies", replies), ("disc-pairs", pairs)):
+            path = DATA / f"{kind}-{name}.jsonl"
+            if not path.exists():
+                continue
+            rows = read_jsonl(path)
+            if name == "extra" and batches:
+                rows = [r for r in rows if r.get("batch") in batches]
+            out += rows
+    return replies, pairs
+
+
+def accuracy(split: str, show_errors: bool, batches: set[int] | None = None) -> dict:
+    replies, pairs = load(split, batches)
+    if not replies:
+        raise SystemExit(f"no replies in split {split!r}" + (f" batches {sorted(batches)}" if batches else ""))
     out, _ = score_batch([{"id": r["id"], "text": r["text"], "citizen": r["citizen"]} for r in replies])
     assert [o["id"] for o in out] == [r["id"] for r in replies], "output order must follow input order"
 
@@ -61,12 +94,19 @@ def accuracy(split: str, show_errors: bool) -> dict:
     fn = sum(1 for r, o in zip(replies, out) if r["taboo"] and not o["taboo"])
     p, rec, f = f1(tp, fp, fn)
     report["taboo"] = {"precision": p, "recall": rec, "f1": f, "support": tp + fn}
+    by_kind: dict[str, list[int]] = {}
+    for r, o in zip(replies, out):
+        if r["taboo"]:
+            by_kind.setdefault(r["taboo_kind"], [0, 0])
+            by_kind[r["taboo_kind"]][0] += bool(o["taboo"])
+            by_kind[r["taboo_kind"]][1] += 1
+    report["taboo_recall_by_kind"] = {k: v[0] / v[1] for k, v in sorted(by_kind.items())}
 
     pair_items = []
     for p in pairs:
         pair_items += [{"id": p["id"] + ":b", "text": p["better"], "citizen": p["citizen"]},
                        {"id": p["id"] + ":w", "text": p["worse"], "citizen": p["citizen"]}]
-    pair_out, _ = score_batch(pair_items)
+    pair_out = score_batch(pair_items)[0] if pair_items else []
     right = 0
     wrong_pairs = []
     per_type: dict[str, list[int]] = {}
@@ -127,18 +167,24 @@ def _first_reply_ms() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="test")
+    parser.add_argument("--split", default="test", help="dev, test, extra, all (= dev+test), or names joined by '+'")
+    parser.add_argument("--batch", default="", help="only these batches of the extra split, e.g. 3 or 1,2")
     parser.add_argument("--errors", action="store_true", help="list every reply or pair the scorer gets wrong")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    report = accuracy(args.split, args.errors)
+    batches = {int(b) for b in args.batch.split(",") if b.strip()} or None
+    split_names(args.split)
+    report = accuracy(args.split, args.errors, batches)
+    if batches:
+        report["batches"] = sorted(batches)
     if not args.no_speed:
         report["speed"] = speed()
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    print(f"split: {report['split']}  replies: {report['replies']}  DISC pairs: {report['pairs']}")
+    batch = f"  batches: {','.join(map(str, report['batches']))}" if "batches" in report else ""
+    print(f"split: {report['split']}{batch}  replies: {report['replies']}  DISC pairs: {report['pairs']}")
     print(f"{'step':<10} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}")
     for step, s in report["steps"].items():
         print(f"{step:<10} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['support']:5d}")
@@ -147,8 +193,12 @@ def main() -> None:
     print(f"step macro-F1     {report['macro_f1']:.3f}")
     print(f"exact-match rate  {report['exact_match']:.3f}")
     print(f"taboo F1          {t['f1']:.3f}")
+    if report["taboo_recall_by_kind"]:
+        kinds = "  ".join(f"{k} {v:.2f}" for k, v in report["taboo_recall_by_kind"].items())
+        print(f"taboo recall      {kinds}")
     by_type = "  ".join(f"{k} {v:.2f}" for k, v in report["disc_pairs_by_type"].items())
-    print(f"DISC pairs right  {report['disc_pairs']:.3f}   ({by_type})")
+    if report["pairs"]:
+        print(f"DISC pairs right  {report['disc_pairs']:.3f}   ({by_type})")
     if "speed" in report:
         s = report["speed"]
         print(f"throughput        {s['throughput_per_s']:.0f} replies/s  (batch of {s['batch_replies']}, after loading)")

@@ -37,9 +37,9 @@ def build_app() -> typer.Typer:
     @app.callback(invoke_without_command=True)
     def main_options(
         ctx: typer.Context,
-        lang: str = typer.Option(None, "--lang", help=_("help.lang")),
-        scenario_dir: list[str] = typer.Option([], "--dir", help=_("help.dir")),
-        db: str = typer.Option(None, "--db", envvar="GOVSIM_DB", show_envvar=False, help=_("help.db")),
+        lang: str = typer.Option(None, "--lang", metavar="zh|en", help=_("help.lang")),
+        scenario_dir: list[str] = typer.Option([], "--dir", metavar="DIR", help=_("help.dir")),
+        db: str = typer.Option(None, "--db", metavar="URL", envvar="GOVSIM_DB", show_envvar=False, help=_("help.db")),
     ) -> None:
         from simulator.cli.common import guarded
 
