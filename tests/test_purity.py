@@ -47,3 +47,18 @@ def _modules_after_command(*argv: str) -> set[str]:
 def test_help_and_list_import_no_store_library():
     for argv in (["--help"], ["list"], ["class", "--help"]):
         assert not STORE & _modules_after_command(*argv), argv
+
+
+def test_list_and_help_do_not_import_pydantic():
+    """typer would convert text options through pydantic; importing it costs ~60 ms at every start."""
+    code = (
+        "import sys, io, contextlib\n"
+        "sys.argv = ['govsim', 'list', '--json']\n"
+        "from simulator.cli.app import main\n"
+        "try:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()): main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+    )
+    loaded = _modules_after(code)
+    assert "pydantic" not in loaded

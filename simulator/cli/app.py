@@ -26,6 +26,7 @@ def build_app() -> typer.Typer:
     from simulator.cli import catalog, classroom, history, play, resume, score, selftest, validate
     from simulator.cli.toolchain import register as register_toolchain
 
+    _skip_text_coercion()
     app = typer.Typer(
         help=_("help.app"),
         no_args_is_help=False,
@@ -60,6 +61,47 @@ def build_app() -> typer.Typer:
     resume.register(app)
     register_toolchain(app)
     return app
+
+
+class _Verbatim:
+    """Coercion for text options and flags: the value as given.
+
+    typer 0.2x converts every parameter through a pydantic TypeAdapter, and importing pydantic
+    costs about 60 ms at every start, more than the rest of `govsim list`. Text and flags need no
+    conversion, so they skip it; every other type (numbers with ranges) keeps typer's coercion.
+    """
+
+    def __init__(self, multi: bool):
+        self.multi = multi
+
+    def coerce(self, value, param=None, ctx=None):
+        if value is None:
+            return () if self.multi else None
+        if self.multi:
+            return list(value) if isinstance(value, (list, tuple)) else [value]
+        if isinstance(value, str) and getattr(param, "is_flag", False):  # a flag set from the environment
+            return value.strip().lower() in ("1", "true", "yes", "on", "y", "t")
+        return value
+
+
+def _skip_text_coercion() -> None:
+    """Give text options and flags the verbatim coercion; leave typer alone if its internals differ."""
+    try:
+        from typer.core import _TyperParameter
+    except ImportError:  # pragma: no cover - another typer
+        return
+    original = getattr(_TyperParameter, "get_runtime_param", None)
+    if original is None or getattr(original, "_govsim", False):
+        return
+
+    def get_runtime_param(self):
+        annotation = getattr(getattr(self, "type_descriptor", None), "annotation", None)
+        if getattr(self, "_runtime_param", None) is None and annotation in (str, bool, list[str]):
+            self._runtime_param = _Verbatim(annotation == list[str])
+        return original(self)
+
+    get_runtime_param._govsim = True
+    _TyperParameter.get_runtime_param = get_runtime_param
 
 
 def main() -> None:
