@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.errors import ScenarioError, UnknownScenarioError
-from simulator.loader import load_scenario
-from simulator.model import Scenario
-from simulator.schema import did_you_mean
+
+if TYPE_CHECKING:
+    from simulator.model import Scenario
+
+
+def load_scenario(path):
+    """The loader, imported when a file really has to be read: a warm `govsim list` never needs YAML."""
+    from simulator.loader import load_scenario as load
+
+    return load(path)
+
+
+def did_you_mean(name, options) -> str:
+    from simulator.schema import did_you_mean as suggest
+
+    return suggest(name, options)
 
 _PACKAGE = Path(__file__).parent
 
