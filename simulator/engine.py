@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from simulator.errors import PlayError, SimulatorError
 from simulator.model import Condition, Node, Scenario
@@ -118,10 +119,8 @@ class Session:
         fit = choice.disc
         disc_evidence: list[dict] = []
         if fit is None:
-            # the author's taboo flag, not the rubric's, decides whether the style can fit at all
-            fit, found = disc_fit(choice.reply, normalize(choice.reply), self.method,
-                                  self.scenario.citizen.type, choice.taboo)
-            disc_evidence = [e.to_dict() for e in found]
+            fit, found = _choice_fit(self.method, choice.reply, self.scenario.citizen.type, choice.taboo)
+            disc_evidence = [dict(e) for e in found]
         score = ReplyScore(steps=tuple(choice.steps), taboo=choice.taboo, disc_fit=fit, source="scenario")
         mood = _clamp(self.state.mood + choice.mood)
         turn = self._record(node, choice.reply, score, mood, choice.next, choice.feedback, index + 1)
@@ -196,6 +195,16 @@ class Session:
         if score.disc_fit is not None:
             delta += -4 if score.disc_fit >= 0.7 else 4 if score.disc_fit <= 0.3 else 0
         return delta
+
+
+@lru_cache(maxsize=8192)
+def _choice_fit(method: Method, reply: str, citizen: str, taboo: bool) -> tuple[float, tuple[dict, ...]]:
+    """A choice's DISC fit; the same choice is met on many paths (lint, stats), so it is judged once.
+
+    The author's taboo flag, not the rubric's, decides whether the style can fit at all.
+    """
+    fit, found = disc_fit(reply, normalize(reply), method, citizen, taboo)
+    return fit, tuple(e.to_dict() for e in found)
 
 
 def _holds(cond: Condition, score: ReplyScore, mood: int, text: str) -> bool:

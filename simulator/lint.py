@@ -156,20 +156,30 @@ def _duplicate_choices(scenario: Scenario, add) -> None:
 
 # -- L405: a `resolved` ending that no choice path reaches with a good grade ---------------
 def _resolved_without_good_grade(scenario: Scenario, method: Method, add) -> None:
-    from simulator.paths import enumerate_paths, play_paths
+    from simulator.paths import enumerate_paths, play_path
 
     resolved = [n for n in scenario.endings() if n.end == "resolved"]
     if not resolved:
         return
+    bar = GRADES.index(GOOD_ENOUGH)
+    wanted = {n.id for n in resolved}
+    greedy = _greedy_path(scenario)
+    if greedy is not None and len(wanted) == 1 and greedy.last in wanted:
+        if GRADES.index(play_path(scenario, method, greedy).card.grade) <= bar:
+            return  # the obvious good path is good enough: no need to play them all
     found = enumerate_paths(scenario, limit=PATH_LIMIT, max_visits=1)
     if found.truncated:
         return  # too many paths to be sure; `govsim stats` shows what it could play
     best: dict[str, tuple] = {}
-    for played in play_paths(scenario, method, [p for p in found.paths if p.last in {n.id for n in resolved}]):
+    # Play the likeliest good paths first (no taboo, many tagged steps) and stop as soon as every
+    # resolved ending has one that grades well enough: most scenarios need a handful of plays.
+    for path in sorted((p for p in found.paths if p.last in wanted), key=lambda p: _promise(scenario, p)):
+        played = play_path(scenario, method, path)
         rank = (-GRADES.index(played.card.grade), played.card.total)
         if played.ending not in best or rank > best[played.ending][0]:
             best[played.ending] = (rank, played)
-    bar = GRADES.index(GOOD_ENOUGH)
+        if all(e in best and GRADES.index(best[e][1].card.grade) <= bar for e in wanted):
+            break
     for ending in resolved:
         if ending.id not in best:
             continue
@@ -177,6 +187,35 @@ def _resolved_without_good_grade(scenario: Scenario, method: Method, add) -> Non
         if GRADES.index(played.card.grade) > bar:
             add("L405", ending.span, ending=ending.id, total=played.card.total, grade=played.card.grade_zh,
                 path=played.path.script())
+
+
+def _greedy_path(scenario: Scenario):
+    """The path a careful trainee would take: at each node the non-taboo choice with the most steps."""
+    from simulator.paths import ChoicePath
+
+    picks: list[int] = []
+    trail = [scenario.start]
+    node = scenario.nodes.get(scenario.start)
+    while node is not None and not node.is_end:
+        options = [(c.taboo, -len(c.steps), c.mood, i) for i, c in enumerate(node.choices)
+                   if c.next in scenario.nodes and c.next not in trail]
+        if not options:
+            return None
+        index = min(options)[3]
+        picks.append(index + 1)
+        trail.append(node.choices[index].next)
+        node = scenario.nodes[trail[-1]]
+    return ChoicePath(tuple(picks), tuple(trail)) if node is not None else None
+
+
+def _promise(scenario: Scenario, path) -> tuple[int, int]:
+    """Sort key: taboo choices first to avoid, then the most tagged steps."""
+    taboo = steps = 0
+    for node_id, number in zip(path.nodes, path.picks):
+        choice = scenario.nodes[node_id].choices[number - 1]
+        taboo += choice.taboo
+        steps += len(choice.steps)
+    return taboo, -steps
 
 
 # -- L406: a reply marked taboo that calms the citizen ----------------------------------------
@@ -204,8 +243,14 @@ def _long_lines(scenario: Scenario, add) -> None:
 
 # -- L408: no choice speaks to the citizen's DISC type ---------------------------------------
 def _disc_never_fits(scenario: Scenario, method: Method, add) -> None:
-    fits = [_choice_fit(scenario, method, node, i) for node in scenario.nodes.values()
-            for i in range(len(node.choices))]
+    fits = []
+    # non-taboo choices first: the first one that fits settles it
+    order = sorted(((node, i) for node in scenario.nodes.values() for i in range(len(node.choices))),
+                   key=lambda pair: pair[0].choices[pair[1]].taboo)
+    for node, i in order:
+        fits.append(_choice_fit(scenario, method, node, i))
+        if fits[-1] >= DISC_FIT:
+            return
     if fits and max(fits) < DISC_FIT:
         ctype = scenario.citizen.type
         add("L408", scenario.spans.get("citizen.type", scenario.spans.get("citizen")), type=t(f"disc.{ctype}"),
