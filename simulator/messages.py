@@ -602,7 +602,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.col.how": ("方式", "how"),
     "history.trend": ("趋势（最近 {count} 场完成的练习）", "Trend (latest {count} finished sessions)"),
     "resume.title": ("可继续的练习（{count} 个）", "Sessions to resume ({count})"),
-    "resume.col.turn": ("从第几轮", "at turn"),
+    "resume.col.turn": ("轮次", "at turn"),
     "resume.col.when": ("中断于", "stopped"),
     "resume.stale": ("未正常结束", "did not end cleanly"),
     "resume.none": ("没有中断的练习", "no interrupted sessions"),

@@ -15,38 +15,42 @@ def ask_setup(scenarios: list[Scenario]) -> tuple[Scenario, str, bool]:
 
     if not scenarios:
         raise SimulatorError("error.no_scenarios")
-    how = questionary.select(t("menu.filter"), choices=[
+
+    def select(message: str, choices: list):
+        return questionary.select(message, choices=choices, instruction=t("menu.arrows")).unsafe_ask()
+
+    how = select(t("menu.filter"), [
         Choice(t("menu.filter.all"), "all"),
         Choice(t("menu.filter.disc"), "disc"),
         Choice(t("menu.filter.difficulty"), "difficulty"),
         Choice(t("menu.filter.tag"), "tag"),
-    ]).unsafe_ask()
+    ])
     pool = scenarios
     if how == "disc":
         types = [d for d in DISC_TYPES if any(s.citizen.type == d for s in scenarios)]
-        want = questionary.select(t("menu.pick_disc"), choices=[Choice(t("disc." + d), d) for d in types]).unsafe_ask()
+        want = select(t("menu.pick_disc"), [Choice(t("disc." + d), d) for d in types])
         pool = [s for s in scenarios if s.citizen.type == want]
     elif how == "difficulty":
         levels = sorted({s.difficulty for s in scenarios})
-        want = questionary.select(t("menu.pick_difficulty"),
-                                  choices=[Choice(t("menu.difficulty_n", n="★" * n), n) for n in levels]).unsafe_ask()
+        want = select(t("menu.pick_difficulty"), [Choice(t("menu.difficulty_n", n="★" * n), n) for n in levels])
         pool = [s for s in scenarios if s.difficulty == want]
     elif how == "tag":
         tags = sorted({tag for s in scenarios for tag in s.tags})
-        want = questionary.select(t("menu.pick_tag"), choices=[Choice(clean(tag), tag) for tag in tags]).unsafe_ask()
+        want = select(t("menu.pick_tag"), [Choice(clean(tag), tag) for tag in tags])
         pool = [s for s in scenarios if want in s.tags]
-    scenario = questionary.select(t("menu.scenario"), choices=[
-        Choice(f"{clean(s.title)}  ·  {clean(s.citizen.name)} {t('disc.' + s.citizen.type)}  {'★' * s.difficulty}", s)
+    scenario = select(t("menu.scenario"), [
+        # type and name first: a narrow terminal cuts the end of the line
+        Choice(f"{s.citizen.type} {clean(s.citizen.name)} {'★' * s.difficulty} · {clean(s.title)}", s)
         for s in pool
-    ]).unsafe_ask()
-    mode = questionary.select(t("menu.mode"), choices=[
+    ])
+    mode = select(t("menu.mode"), [
         Choice(t("menu.mode.choice"), "choice"),
         Choice(t("menu.mode.free"), "free"),
-    ]).unsafe_ask()
-    coach = questionary.select(t("menu.feedback"), choices=[
+    ])
+    coach = select(t("menu.feedback"), [
         Choice(t("menu.coach"), True),
         Choice(t("menu.exam"), False),
-    ]).unsafe_ask()
+    ])
     return scenario, mode, coach
 
 

@@ -15,10 +15,10 @@ def resumable_table(rows: list[dict]) -> Table:
     table.add_column("ID", justify="right", no_wrap=True, style="bold cyan")
     table.add_column(t("board.col.trainee"), no_wrap=True)
     table.add_column(t("class.col.code"), no_wrap=True)
-    table.add_column(t("list.col.title"), overflow="fold")
-    table.add_column(t("history.col.how"), no_wrap=True)
+    table.add_column(t("list.col.title"), overflow="fold", min_width=6, ratio=3)
+    table.add_column(t("history.col.how"), overflow="fold", min_width=4, ratio=1)
     table.add_column(t("resume.col.turn"), justify="right", no_wrap=True)
-    table.add_column(t("resume.col.when"), no_wrap=True)
+    table.add_column(t("resume.col.when"), overflow="fold", min_width=5, ratio=1)
     for r in rows:
         state = t("outcome.interrupted") if r["status"] == "interrupted" else t("resume.stale")
         table.add_row(str(r["id"]), plain(r["trainee"], "bold"), r["class_code"] or "", plain(r["title"] or r["scenario"]),
