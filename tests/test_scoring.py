@@ -469,9 +469,13 @@ def test_required_literals_never_skip_a_real_match(five):
     from simulator.scoring.compiled import grams
     from simulator.scoring.normalize import normalize
 
-    data = Path(__file__).parent.parent / "benchmarks" / "data" / "replies-dev.jsonl"
-    texts = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines()]
-    for text in texts[:150]:
+    data = Path(__file__).parent.parent / "benchmarks" / "data"
+    texts = [json.loads(line)["text"] for line in (data / "replies-dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    texts = texts[:150]
+    if (data / "replies-extra.jsonl").exists():  # the taboo-heavy replies written to probe the rubric
+        extra = (data / "replies-extra.jsonl").read_text(encoding="utf-8").splitlines()
+        texts += [json.loads(line)["text"] for line in extra if line.strip()]
+    for text in texts:
         norm = normalize(text)
         g = grams(norm)
         for group in five.steps + five.taboo:
@@ -564,3 +568,116 @@ def test_explain_renders_rules_reasons_and_the_disc_sum(five):
     assert "回复同时做到了「提供方案」" in out  # why the refusal did not count
     assert "计算：基础 0.45" in out and f"= {result.disc_fit:.2f}" in out
     assert "落实追踪：没有找到对应的说法" in out
+
+
+# -- taboo families added from the extra corpus (benchmarks/data/replies-extra.jsonl) -------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # impatience: repetition complaints, cutting the citizen short, busy, dismissive
+        ("不是刚跟你讲过了吗", "impatience"),
+        ("这个问题你都问了四遍了", "impatience"),
+        ("你先别插话，听我说", "impatience"),
+        ("能不能别老打断我", "impatience"),
+        ("你嚷什么嚷", "impatience"),
+        ("没看我正忙着吗", "impatience"),
+        ("还办不办了？", "impatience"),
+        ("行吧行吧，随便你", "impatience"),
+        ("你到底听没听？", "impatience"),
+        ("说了半天也没说到点子上", "impatience"),
+        # blame: group labels, belittling the citizen's ability, sarcasm, habitual failure
+        ("你们这些外地来的就是麻烦", "blame"),
+        ("像你这样的人我一天见好几个", "blame"),
+        ("这么大人了还不会填表", "blame"),
+        ("写个名字都能写错", "blame"),
+        ("哟，现在知道着急了？", "blame"),
+        ("早让你带户口本，你偏不听", "blame"),
+        ("哭有什么用", "blame"),
+        ("又忘带身份证了？", "blame"),
+        ("这种东西也敢拿来办？", "blame"),
+        ("你咋这么犟呢", "blame"),
+        # shirk: not my business, not my knowledge, not my decision
+        ("那是医院的事，跟我们医保没关系", "shirk"),
+        ("谁给你开的证明你找谁去", "shirk"),
+        ("这个我不清楚，你明天问别人吧", "shirk"),
+        ("这事轮不到我们管", "shirk"),
+        ("我就是个收材料的，别的一概不知道", "shirk"),
+        ("你问的这些跟我有什么关系", "shirk"),
+        # threat: recording, police, consequences, holding the case back
+        ("我们这儿全程都有监控的", "threat"),
+        ("再这样我就通知派出所", "threat"),
+        ("你的补贴还想不想要了", "threat"),
+        ("我可以把你的材料压着不报", "threat"),
+        ("闹大了吃亏的是你", "threat"),
+        ("我有权终止接待", "threat"),
+        # refuse: tautologies, blanket refusals, "what can I do", dismissal
+        ("不能退就是不能退", "refuse"),
+        ("外地户口一律不受理", "refuse"),
+        ("这个章我不能盖", "refuse"),
+        ("系统就这样，我有什么办法", "refuse"),
+        ("批不下来的，别折腾了", "refuse"),
+        ("补缴？门都没有", "refuse"),
+    ],
+)
+def test_taboo_families(five, text, kind):
+    result = score_reply(text, five)
+    assert kind in result.taboo_kinds, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: firm but polite, a rule explained, a concrete referral, a kind word
+        "不客气，您慢走",
+        "保安师傅就在门口，您问他，他带您上去",
+        "后面还有人，我先叫个号，您稍等",
+        "这个确实办不了，不过您可以先办临时身份证",
+        "我刚才说得太快了，我再慢慢跟您讲一遍",
+        "您别急，这种情况我们见多了，能补上",
+        "不是我不帮您，是系统要求本人刷脸，您让孩子视频连线也行",
+        "这个不是我们负责的，但我可以帮您联系负责的同事",
+        "两种方式您自己掂量一下，选哪个都行",
+        "不用再去别的地方盖章了，我们这边往上报",
+        "这种情况不怪您，是系统出过问题",
+        "真不好意思，让您白跑了一趟",
+        "后面还有人在等，您这个比较复杂，咱们去接待室慢慢说",
+    ],
+)
+def test_near_misses_are_not_taboo(five, text):
+    result = score_reply(text, five)
+    assert not result.taboo, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "steps"),
+    [
+        # a question about what happened confirms; saying what to do proposes
+        ("当时窗口给您开回执没有", {"confirm"}),
+        ("单位给您开离职证明了吗", {"confirm"}),
+        ("离职证明给我，我现在给您办", {"propose"}),
+        ("我帮您打个电话问问单位，问清楚了告诉您", {"propose", "follow_up"}),
+        ("我去问一下我们科长，您稍等", {"propose"}),
+        ("我看一下系统里的记录", {"confirm"}),
+        ("您说的那个证明是离职证明吗？", {"confirm"}),
+        ("有进展了我第一时间打您电话", {"follow_up"}),
+        ("您的意见我们会转给领导", {"receive"}),
+        ("您是想一次性提完还是按月提？", {"agree"}),
+        ("这么办您心里踏实了吧？", {"agree"}),
+        ("户主得签字", {"propose"}),
+        ("您稍等几分钟", set()),
+        ("谢啥，这是我们该做的", set()),
+    ],
+)
+def test_confirm_propose_and_other_new_families(five, text, steps):
+    assert set(score_reply(text, five).steps) == steps
+
+
+def test_praise_said_with_a_taboo_is_sarcasm(five):
+    result = score_reply("您可真行，驾照过期两年了才想起来", five)
+    assert result.taboo and "receive" not in result.steps
+
+
+def test_negated_pressure_is_no_pressure_for_s(five):
+    calm = score_reply("不用马上决定，什么时候想好了什么时候来办", five, "S").disc_fit
+    pushed = score_reply("最好这周之内定下来，过了这周就不好说了", five, "S").disc_fit
+    assert calm > pushed
