@@ -51,11 +51,8 @@ def open_(
         found = find_scenario(item, search_dirs(dirs(ctx)))
         if found.id not in ids:
             ids.append(found.id)
-    store = _store(ctx)
-    try:
+    with _store(ctx) as store:
         code = open_class(store, name, ids)
-    finally:
-        store.close()
     if as_json:
         typer.echo(json.dumps({"code": code, "name": name.strip(), "scenarios": ids}, ensure_ascii=False))
         return
@@ -73,11 +70,8 @@ def list_(
 ) -> None:
     from simulator.store.classes import list_classes
 
-    store = _store(ctx)
-    try:
+    with _store(ctx) as store:
         rows = list_classes(store, open_only)
-    finally:
-        store.close()
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -92,11 +86,8 @@ def close(ctx: typer.Context, code: str = typer.Argument(..., help=_("help.class
     from simulator.messages import t
     from simulator.store.classes import close_class
 
-    store = _store(ctx)
-    try:
+    with _store(ctx) as store:
         found = close_class(store, code)
-    finally:
-        store.close()
     typer.echo(t("class.closed_done", code=found["code"], name=found["name"]))
 
 
@@ -173,11 +164,8 @@ def report(
 
     if sum(bool(x) for x in (as_json, csv_path, html_path)) > 1:
         raise SimulatorError("creport.one_format")
-    store = _store(ctx)
-    try:
+    with _store(ctx) as store:
         data = class_report(store, code)
-    finally:
-        store.close()
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return

@@ -91,6 +91,12 @@ class Store:
         with self._translate(), self.engine.connect() as conn, conn.begin():
             yield conn
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def close(self) -> None:
         self.engine.dispose()
 
