@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
         steps = _steps(rows)
         console.print(history_view(name, rows, steps))
         if others:
-            console.print(plain(t("history.known", names="、".join(others[:20])), "dim"))
+            console.print(plain(t("history.known", names=t("list.sep").join(others[:20])), "dim"))
 
 
 def _steps(rows: list[dict]) -> list[str]:

@@ -21,5 +21,5 @@ def scenario_table(scenarios: list[dict]) -> Table:
     for s in scenarios:
         citizen = Text.assemble(plain(s["citizen"]), "\n", disc_badge(s["citizen_type"]))
         stars = Text("★" * s["difficulty"], style="yellow")
-        table.add_row(plain(s["id"]), plain(s["title"]), citizen, stars, plain("、".join(s["tags"])))
+        table.add_row(plain(s["id"]), plain(s["title"]), citizen, stars, plain(t("list.sep").join(s["tags"])))
     return table

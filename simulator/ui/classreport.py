@@ -79,7 +79,7 @@ def step_table(data: dict) -> Table:
     table.add_column(t("creport.col.class_mean"), no_wrap=True)
     table.add_column(t("creport.col.weakest"), overflow="fold")
     for row in data["step_summary"]:
-        weakest = Text("、").join(Text.assemble(plain(w["trainee"]), (f" {number(w['mean'])}", points_style(w["mean"])))
+        weakest = Text(t("list.sep")).join(Text.assemble(plain(w["trainee"]), (f" {number(w['mean'])}", points_style(w["mean"])))
                                  for w in row["weakest"])
         table.add_row(step_label(row["step"]), Text.assemble(bar(row["mean"]), f" {number(row['mean'])}"), weakest)
     return table
@@ -136,6 +136,6 @@ def hotseat_table(data: dict) -> Table:
         kind = t("hotseat.kind." + r["seat"])
         team = (Text(f"{number(r['total'])} {grade_word(r['grade'])}", style=GRADE_STYLE.get(r["grade"], ""))
                 if r["status"] == "finished" else Text(t("outcome.interrupted"), style="dim"))
-        members = Text("、").join(Text.assemble(plain(m["trainee"]), f" {number(m['points'])}") for m in r["trainees"])
+        members = Text(t("list.sep")).join(Text.assemble(plain(m["trainee"]), f" {number(m['points'])}") for m in r["trainees"])
         table.add_row(f"{when(r['started'])} {kind}", plain(r["title"] or r["scenario"]), team, members)
     return table

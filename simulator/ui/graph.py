@@ -31,7 +31,7 @@ class _Labels:
         self.style = {s: STEP_STYLES[i % len(STEP_STYLES)] for i, s in enumerate(method.step_ids)}
 
     def steps(self, steps) -> str:
-        return "、".join(step_name(self.method, s) for s in steps)
+        return t("list.sep").join(step_name(self.method, s) for s in steps)
 
     def steps_text(self, steps, taboo: bool = False) -> Text:
         out = Text()
@@ -114,7 +114,7 @@ def _condition(when: Condition | None, labels: _Labels) -> str:
     if when.any_steps:
         parts.append(t("graph.any_of", steps=labels.steps(when.any_steps)))
     if when.phrases:
-        parts.append(t("graph.phrases", phrases="、".join(excerpt(p, 6) for p in when.phrases[:3])))
+        parts.append(t("graph.phrases", phrases=t("list.sep").join(excerpt(p, 6) for p in when.phrases[:3])))
     if when.mood_above is not None:
         parts.append(f"mood>{when.mood_above}")
     if when.mood_below is not None:

@@ -22,7 +22,7 @@ def run_round(hs: HotSeat, source, console: Console | None, coach: bool) -> Scor
     show = console.print if console is not None else (lambda *a, **k: None)
     show(render.intro(scenario, session.mode))
     show(Text.assemble((t("hotseat.team", kind=t("hotseat.kind." + ("panel" if hs.panel else "hotseat"))) + " ", "bold"),
-                       plain("、".join(hs.trainees), "bold cyan")))
+                       plain(t("list.sep").join(hs.trainees), "bold cyan")))
     try:
         while not session.finished:
             show(render.citizen_says(scenario, session.node.say, session.state.mood, session.turn_number))
@@ -44,7 +44,7 @@ def run_round(hs: HotSeat, source, console: Console | None, coach: bool) -> Scor
                 reply = source.next_reply(session)
                 answer = hs.answer(who, reply, apply_reply)
                 if not source.interactive:
-                    show(Text.assemble(plain(who + "：", "bold cyan"), plain(answer.turn.reply)))
+                    show(Text.assemble(plain(t("play.speaker", name=who), "bold cyan"), plain(answer.turn.reply)))
                 if coach:
                     show(render.coach(answer.turn, session.method, scenario.citizen.type))
                     show(Text(t("hotseat.points", points=answer.points), style=points_style(answer.points)))

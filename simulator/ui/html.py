@@ -74,7 +74,7 @@ def render_html(data: dict) -> str:
     out.append(svg.hbars([(labels[s], class_means.get(s)) for s in steps], t("creport.steps")))
     head = [t("report.col.steps"), t("creport.col.class_mean"), t("creport.col.weakest")]
     rows = [f"<tr><td>{_e(labels[r['step']])}</td>{_pts(r['mean'])}<td>"
-            + "、".join(f"{_e(w['trainee'])} <span class=\"{_cls(w['mean'])}\">{_e(number(w['mean']))}</span>"
+            + t("list.sep").join(f"{_e(w['trainee'])} <span class=\"{_cls(w['mean'])}\">{_e(number(w['mean']))}</span>"
                        for w in r["weakest"]) + "</td></tr>" for r in data["step_summary"]]
     out.append(_table(head, rows))
 
@@ -122,7 +122,7 @@ def render_html(data: dict) -> str:
         head = [t("creport.col.round"), t("list.col.title"), t("creport.col.team"), t("creport.col.members")]
         rows = [f"<tr><td>{_e(when(r['started']))} {_e(t('hotseat.kind.' + r['seat']))}</td>"
                 f"<td>{_e(r['title'] or r['scenario'])}</td><td class=\"g-{_e(r['grade'])}\">{_e(_team(r))}</td><td>"
-                + "、".join(f"{_e(m['trainee'])} {_e(number(m['points']))}" for m in r["trainees"]) + "</td></tr>"
+                + t("list.sep").join(f"{_e(m['trainee'])} {_e(number(m['points']))}" for m in r["trainees"]) + "</td></tr>"
                 for r in data["hotseat"]]
         out.append(_table(head, rows))
     out.append("</body></html>")

@@ -27,7 +27,7 @@ def step_name(method: Method, step: str) -> str:
 
 
 def step_names(method: Method, steps) -> str:
-    return "、".join(step_name(method, s) for s in steps) if steps else t("score.none")
+    return t("list.sep").join(step_name(method, s) for s in steps) if steps else t("score.none")
 
 
 def mood_word(mood: int) -> str:
@@ -88,7 +88,7 @@ def choice_list(choices: list[str]) -> RenderableType:
 
 
 def you_said(text: str) -> RenderableType:
-    return Text.assemble((t("play.you") + "：", "bold cyan"), plain(text))
+    return Text.assemble((t("play.speaker", name=t("play.you")), "bold cyan"), plain(text))
 
 
 def coach(turn: Turn, method: Method, citizen_type: str, hint: str = "") -> RenderableType:
@@ -100,7 +100,7 @@ def coach(turn: Turn, method: Method, citizen_type: str, hint: str = "") -> Rend
         grid.add_row(Text(icon, style=style), plain(text, style))
 
     if turn.taboo:
-        kinds = "、".join(_taboo_name(method, k) for k in turn.taboo_kinds)
+        kinds = t("list.sep").join(_taboo_name(method, k) for k in turn.taboo_kinds)
         row("✗", t("play.taboo", kinds=kinds) if kinds else t("play.taboo_plain"), "bold red")
     if turn.steps:
         row("✓", t("play.performed", steps=step_names(method, turn.steps)), "green")
@@ -122,7 +122,7 @@ def coach(turn: Turn, method: Method, citizen_type: str, hint: str = "") -> Rend
         row("↯", t("play.order_fault", step=step_name(method, step), missing=step_names(method, missing)), "yellow")
     if turn.disc_fit is not None:
         advice = t("disc." + citizen_type + ".advice")
-        row("◆", t("play.disc_fit", type=t("disc." + citizen_type), fit=f"{turn.disc_fit:.2f}") + f"（{advice}）")
+        row("◆", t("play.disc_fit_advice", type=t("disc." + citizen_type), fit=f"{turn.disc_fit:.2f}", advice=advice))
     if turn.feedback:
         row("✎", t("play.scenario_note", text=turn.feedback), "magenta")
     return Panel(grid, title=Text(t("play.coach_title"), style="bold magenta"), title_align="left",
@@ -172,13 +172,13 @@ def transcript(scenario: Scenario, method: Method, turns: list[Turn], ending: st
     table.add_column(t("report.col.fit"), justify="right", no_wrap=True)
     table.add_column(t("report.col.mood"), justify="right", no_wrap=True)
     for i, turn in enumerate(turns, 1):
-        said = Text.assemble(plain(scenario.citizen.name + "：", "bold"), plain(turn.say), "\n",
-                             (t("play.you") + "：", "bold cyan"), plain(turn.reply))
+        said = Text.assemble(plain(t("play.speaker", name=scenario.citizen.name), "bold"), plain(turn.say), "\n",
+                             (t("play.speaker", name=t("play.you")), "bold cyan"), plain(turn.reply))
         steps = Text(t("report.taboo_mark"), style="bold red") if turn.taboo else Text(step_names(method, turn.steps))
         fit = "" if turn.disc_fit is None else f"{turn.disc_fit:.2f}"
         table.add_row(str(i), said, steps, fit, str(turn.mood))
     if ending:
-        table.add_row("", Text.assemble(plain(scenario.citizen.name + "：", "bold"), plain(ending)), "", "", "")
+        table.add_row("", Text.assemble(plain(t("play.speaker", name=scenario.citizen.name), "bold"), plain(ending)), "", "", "")
     return table
 
 
@@ -206,7 +206,7 @@ def _evidence_quotes(turn: Turn, method: Method) -> str:
         if e["kind"] == "disc" or not e["text"]:
             continue
         label = step_name(method, e["label"]) if e["kind"] == "step" else _taboo_name(method, e["label"])
-        item = f"「{clean(e['text'])}」→{label}"
+        item = t("play.quote", text=clean(e["text"]), label=label)
         if item not in seen:
             seen.append(item)
-    return "；".join(seen[:6])
+    return t("list.sep2").join(seen[:6])
