@@ -123,6 +123,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.no_scenarios": ("没有找到符合条件的剧本", "no scenario matches"),
     "error.bad_value": ("{option} 的值 '{value}' 无效，应为：{allowed}", "invalid value '{value}' for {option}: use {allowed}"),
     "hint.did_you_mean": ("（是不是 '{name}'？）", " (did you mean '{name}'?)"),
+    # command-line usage
+    "usage.no_such_option": ("没有选项 {option}{hint}", "no such option {option}{hint}"),
+    "usage.no_such_command": ("没有命令 '{name}'{hint}", "no such command '{name}'{hint}"),
+    "usage.missing": ("缺少 {name}", "missing {name}"),
+    "usage.bad_value": ("{name} 的值不对：{message}", "invalid value for {name}: {message}"),
+    "usage.generic": ("命令行有误：{message}", "usage error: {message}"),
+    "usage.help": ("。用法见 {command} --help", ". See {command} --help"),
     # validate
     "validate.ok_file": ("{path}：通过", "{path}: ok"),
     "validate.summary_ok": ("{files} 个文件全部有效（{warnings} 个警告）", "{files} file(s) valid ({warnings} warning(s))"),

@@ -60,6 +60,6 @@ def run(app):
     runner = CliRunner()
 
     def invoke(*args, input=None, env=None):
-        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False, prog_name="govsim")
 
     return invoke

@@ -26,8 +26,11 @@ def build_app() -> typer.Typer:
     from simulator.cli import catalog, classroom, history, play, resume, score, selftest, validate
     from simulator.cli.toolchain import register as register_toolchain
 
+    from simulator.cli.usage import GovsimGroup
+
     _skip_text_coercion()
     app = typer.Typer(
+        cls=GovsimGroup,
         help=_("help.app"),
         no_args_is_help=False,
         add_completion=False,
