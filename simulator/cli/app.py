@@ -25,7 +25,6 @@ def _early_lang(argv: list[str]) -> None:
 def build_app() -> typer.Typer:
     from simulator.cli import catalog, classroom, history, play, resume, score, selftest, validate
     from simulator.cli.toolchain import register as register_toolchain
-
     from simulator.cli.usage import GovsimGroup
 
     _skip_text_coercion()
