@@ -219,8 +219,6 @@ def _holds(cond: Condition, score: ReplyScore, mood: int, text: str) -> bool:
     if cond.mood_below is not None and not mood < cond.mood_below:
         return False
     if cond.phrases:
-        from simulator.scoring.normalize import normalize
-
         norm = normalize(text)
         if not any(normalize(p) in norm for p in cond.phrases):
             return False
