@@ -681,3 +681,147 @@ def test_negated_pressure_is_no_pressure_for_s(five):
     calm = score_reply("不用马上决定，什么时候想好了什么时候来办", five, "S").disc_fit
     pushed = score_reply("最好这周之内定下来，过了这周就不好说了", five, "S").disc_fit
     assert calm > pushed
+
+
+# -- round 3: families written for the blind split, tested on other wordings -----------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # shirk: "nothing to do with us", "not my job / I'm new here", "take it elsewhere", "not our powers"
+        ("这跟我们办证窗口八竿子打不着", "shirk"),
+        ("批不批不归我管", "shirk"),
+        ("我新来的，这些我都不了解，你等组长回来再问她", "shirk"),
+        ("有意见你去信访办", "shirk"),
+        ("出了问题你找开发商，跟窗口没啥关系", "shirk"),
+        ("别跟我这儿嚷嚷", "shirk"),
+        ("这是国土那边的职权范围，我们没有权限", "shirk"),
+        ("我们不替公司擦屁股", "shirk"),
+        ("有事你打市长热线去", "shirk"),
+        # blame: literacy and schooling, memory and age, sarcasm, contempt, group labels
+        ("这么醒目的牌子你都看不到？", "blame"),
+        ("你识字吗？上面写着呢", "blame"),
+        ("亏你还是当老师的，这都填错", "blame"),
+        ("都这岁数了，也该长点记性了", "blame"),
+        ("你可真会挑时候，快下班了才来", "blame"),
+        ("切，这都不会", "blame"),
+        ("你们搞装修的就是不爱开发票", "blame"),
+        ("我的话你都当耳边风了", "blame"),
+        ("这字写得跟天书一样，我哪看得懂", "blame"),
+        ("照片都能拍成这样，也是本事", "blame"),
+        # impatience: closing time and meals, waiting for the citizen, hurry, "don't ask again"
+        ("马上午休了，你下午再来", "impatience"),
+        ("马上十二点了，我饭还没吃呢", "impatience"),
+        ("我这儿等你二十分钟了，还没想好？", "impatience"),
+        ("你能不能利落点", "impatience"),
+        ("你倒是快点啊", "impatience"),
+        ("嗓子都冒烟了，你自己看墙上", "impatience"),
+        ("我一天要接两百个号，没空一个个陪你聊", "impatience"),
+        ("就这么办，别再来回问了", "impatience"),
+        # threat: conditional consequences, recording, "let's see who wins", veiled slow-walking
+        ("你要是再到处闹，你们单位我可就通知了", "threat"),
+        ("你敢继续闹，以后你的业务我们可就难办了", "threat"),
+        ("执法记录仪开着呢，你自己掂量", "threat"),
+        ("行，你去投吧，看到时候谁还给你办", "threat"),
+        ("按规定办也行，按规定“慢慢”办也行", "threat"),
+        ("你这人我记住了", "threat"),
+        # refuse: a reason and no way forward
+        ("过期了就是过期了，不能补", "refuse"),
+        ("没登记不接待", "refuse"),
+        ("名额已经用完了", "refuse"),
+        ("非本地户口的，不给办", "refuse"),
+        ("我们这没有上门服务", "refuse"),
+        ("领了就不退", "refuse"),
+        ("过了期限就不能办了", "refuse"),
+        ("冇办法", "refuse"),
+    ],
+)
+def test_taboo_families_round_3(five, text, kind):
+    result = score_reply(text, five)
+    assert kind in result.taboo_kinds, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words, said helpfully: a handover, closing time with a way forward, empathy
+        "这个归税务管，我带您去隔壁窗口，他们会帮您办",
+        "这个我们没权限改，我帮您联系审批科，十分钟后给您回话",
+        "这个我做不了主，我现在打电话请示一下科长，您稍等",
+        "我是新来的，这个不太熟，我请我们组长过来给您办",
+        "密码忘了很正常，我也老忘，我帮您重置",
+        "您记性真好，连编号都记得",
+        "您孙子真有本事，考上公务员了",
+        "还有十分钟下班，您这个五分钟就能办好，别着急",
+        "快下班了，不过您这个急，我给您加个班办完",
+        "现在十二点了，您还没吃饭吧？先去吃，一点半我给您办",
+        "让您等了半天，不好意思",
+        "您商量好了再来也行，不急",
+        "今天办不完也没事，办好的部分我给您存着，下回接着办",
+        "逾期不缴费会影响您的征信，建议本月底前补缴",
+        "大厅全程有监控，您的包放这里很安全",
+        "您的投诉我们会记录在案，五个工作日内答复",
+        "名额已经满了，下个月1号再开放，我给您登记一下，到时候短信提醒您",
+        "本窗口没有加急，不过可以网上申请，三天就能出",
+        "非本市户籍的也可以办，带上居住证就行",
+        "不是我不给您办，是系统按号叫的，前面还有三位",
+        "我一天接一百多个号，您的情况我印象很深",
+        "麻烦让一让，轮椅要过去",
+    ],
+)
+def test_round_3_near_misses_are_not_taboo(five, text):
+    result = score_reply(text, five)
+    assert not result.taboo, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "has_confirm"),
+    [
+        # rhetorical questions are no clarifying question ...
+        ("你不会自己看吗？", False),
+        ("难道还要我替你填？", False),
+        ("你们这些老人家就是记不住，上回不是给你写纸上了吗", False),
+        ("桌子拍坏了算谁的？", False),
+        ("身份证上啥名就是啥名，改不了", False),
+        # ... nor an echo of the citizen's word before a verdict, nor an embedded question
+        ("加急？没这个说法", False),
+        ("补缴？想都别想", False),
+        ("收多少钱人家自己定", False),
+        ("至于批不批，要看审批科", False),
+        ("哪怕晚了几天，钱也不会少", False),
+        # real questions still are
+        ("姓名？", True),
+        ("哪个月？我查一下", True),
+        ("你快点说，哪个月的？", True),
+        ("您是哪天交的材料", True),
+    ],
+)
+def test_rhetorical_echo_and_embedded_questions(five, text, has_confirm):
+    assert ("confirm" in score_reply(text, five).steps) == has_confirm, text
+
+
+def test_a_stated_rule_is_no_proposal_in_a_flat_refusal(five):
+    # decision 2 of the labelling guide: a refusal with only a reason has no step
+    result = score_reply("按规定只补贴一级和二级，您是三级，领不了", five)
+    assert result.taboo_kinds == ("refuse",) and "propose" not in result.steps
+    assert any(e.label == "propose" and e.rejected == "yields" and e.detail == "refuse" for e in result.rejected)
+    # with a way forward it is neither a refusal nor stripped of its proposal
+    helped = score_reply("按规定只补贴一级和二级，您是三级，领不了，不过可以申请临时救助，我帮您填表", five)
+    assert not helped.taboo and "propose" in helped.steps
+
+
+def test_yields_entry_with_its_own_scope(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVSIM_NO_CACHE", "1")
+    body = MINI.replace(
+        "clause: question, yields: [offer], yields_scope: clause, note: 提问}",
+        "clause: question, yields: [offer, refuse@reply], yields_scope: clause, note: 提问}",
+    )
+    mini = _method_from(tmp_path, body)
+    assert score_reply("您要加急吗？", mini).steps == ("ask",)
+    result = score_reply("办不了。您要加急吗？", mini)  # the refusal elsewhere in the reply wins
+    assert result.steps == () and result.taboo_kinds == ("refuse",)
+
+
+def test_grudging_help_is_still_impatient_and_soothing_yields_to_taboo(five):
+    assert score_reply("给你加急，行了吧，别在这儿念叨了", five).taboo
+    result = score_reply("好了好了，别哭了，哭有什么用", five)
+    assert result.taboo and "receive" not in result.steps

@@ -283,8 +283,14 @@ def _included(r, node, into: str) -> list[Cue]:
 def _renamed_cue(cue: Cue, renames: dict[str, str]) -> Cue:
     if not renames:
         return cue
-    return cue.copy(yields=tuple(renames.get(s, s) for s in cue.yields),
+    return cue.copy(yields=tuple(_renamed_target(s, renames) for s in cue.yields),
                     unless_steps=tuple(renames.get(s, s) for s in cue.unless_steps))
+
+
+def _renamed_target(entry: str, renames: dict[str, str]) -> str:
+    """A yields entry, "agree" or "agree@sentence", with the step renamed."""
+    target, at, scope = entry.partition("@")
+    return renames.get(target, target) + at + scope
 
 
 def _renamed_group(group: CueGroup, renames: dict[str, str]) -> CueGroup:

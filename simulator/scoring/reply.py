@@ -300,16 +300,25 @@ def _apply_yields(hits: dict[str, list[_Hit]], kinds: dict[str, str], reply: _Re
         for h in hs:
             if h.why or not h.cue.yields:
                 continue
-            lo, hi = h.start, h.end
-            if h.cue.yields_scope == "clause":
-                lo, hi = reply.clause(h.start)[0], reply.clause(max(h.start, h.end - 1))[1]
-            elif h.cue.yields_scope == "sentence":
-                lo, hi = reply.sentence(h.start)[0], reply.sentence(max(h.start, h.end - 1))[1]
-            for target in h.cue.yields:
+            for entry in h.cue.yields:
+                # "taboo@sentence", "refuse@reply": this target with its own scope instead of the cue's yields_scope
+                target, _, scope = entry.partition("@")
+                lo, hi = _scope(reply, h, scope or h.cue.yields_scope)
                 spans = taboo_spans if target == "taboo" else valid.get(target, ())
                 if target != gid and any(s < hi and lo < e for s, e in spans):
                     h.why, h.detail = "yields", target
                     break
+
+
+def _scope(reply: _Reply, h: _Hit, scope: str) -> tuple[int, int]:
+    """The span a yielding match looks at: its own words, its clause, its sentence or the whole reply."""
+    if scope == "clause":
+        return reply.clause(h.start)[0], reply.clause(max(h.start, h.end - 1))[1]
+    if scope == "sentence":
+        return reply.sentence(h.start)[0], reply.sentence(max(h.start, h.end - 1))[1]
+    if scope == "reply":
+        return 0, len(reply.norm)
+    return h.start, h.end
 
 
 def disc_fit(text: str, norm: str, method: Method, citizen: str, taboo: bool,
