@@ -825,3 +825,108 @@ def test_grudging_help_is_still_impatient_and_soothing_yields_to_taboo(five):
     assert score_reply("给你加急，行了吧，别在这儿念叨了", five).taboo
     result = score_reply("好了好了，别哭了，哭有什么用", five)
     assert result.taboo and "receive" not in result.steps
+
+
+# -- round 4: families from the fresh split, probed with new wordings ----------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # threat: a condition on the citizen's protest, then the case held back or examined harder
+        ("你要是再去12345投诉，你这个执照年检我们可就得重新严查了", "threat"),
+        ("您要还这么闹，这份申请什么时候批下来我可不敢保证", "threat"),
+        ("再去网上曝光，你家这套房的审核谁都不敢签", "threat"),
+        ("下回你们店的检查，我们就按最严的标准来", "threat"),
+        ("你家那点底细我们可都有数", "threat"),
+        ("别以为你找几个记者来拍就能怎么样", "threat"),
+        # shirk: no relation, only a counter, it is not ours to say
+        ("这个跟我们大厅一点关系都没有", "shirk"),
+        ("我们这就是个代收点，别的不管", "shirk"),
+        ("跟我们窗口讲有啥用", "shirk"),
+        ("这个我们这边说了不算", "shirk"),
+        ("你问我我也不知道为啥", "shirk"),
+        ("您自个儿上二楼问去", "shirk"),
+        # blame: rhetorical reproaches and sarcasm
+        ("你买车之前都不看说明的吗", "blame"),
+        ("资料都没准备你就敢来办？", "blame"),
+        ("来之前就不会先问问？", "blame"),
+        ("先学学怎么填表吧", "blame"),
+        ("人家都是一看就懂的", "blame"),
+        ("身份证是能随便借人用的？", "blame"),
+        ("你们这些老同志就是不会用手机", "blame"),
+        # impatience: cutting short, the queue behind, putting the citizen off for the staff's sake
+        ("打住，别扯了", "impatience"),
+        ("我这后头还有一长串人呢", "impatience"),
+        ("你问完没有啊", "impatience"),
+        ("等我忙完了再说", "impatience"),
+        ("我可等不了你", "impatience"),
+        ("这都第四遍了", "impatience"),
+        ("别一次次地问了", "impatience"),
+        # refuse: no exception, no use coming back, dialect refusals
+        ("差一天都不行", "refuse"),
+        ("你再来多少次都一样", "refuse"),
+        ("超标了，别申请了", "refuse"),
+        ("唔可以，就咁啦", "refuse"),
+        ("我们没有权限开这个口子", "refuse"),
+    ],
+)
+def test_round_4_taboo_families(five, text, kind):
+    result = score_reply(text, five)
+    assert result.taboo, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "逾期不补的话按规定退件，您看哪天方便来补？",
+        "这是退件通知书，补齐材料后直接交给我",
+        "您的情况我已经记录在案，三个工作日内给您回电话",
+        "您有什么意见都可以跟我说，我都给您记上",
+        "我听您讲了半天，明白了，您是担心补贴少了，对吧？",
+        "您回去慢慢找，找到了再送来也行",
+        "缺一样都不能受理，所以清单我给您写好了",
+        "哪儿看不明白您就问我",
+        "您的申请退回了，原因是照片不合格，今天重拍一张就行",
+        "银行开户这里办不了，出门右转第一个柜台就是银行驻点",
+        "您要是不方便来，我们可以邮寄，邮费我们出",
+    ],
+)
+def test_round_4_near_misses_are_not_taboo(five, text):
+    result = score_reply(text, five)
+    assert not result.taboo, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "step", "present"),
+    [
+        # questions that ask nothing: to a colleague, embedded, rhetorical
+        ("小张你那边还有表没", "confirm", False),
+        ("我教你咋在手机上申报", "confirm", False),
+        ("批不批是税务局的事", "confirm", False),
+        ("这打印机咋又不动了", "confirm", False),
+        ("我说话哪里不对，您可以投诉", "confirm", False),
+        ("是给单位用的吧", "confirm", True),
+        # consent and choice after a plan
+        ("约不约？", "agree", True),
+        ("好唔好？", "agree", True),
+        ("普通的还是加急的，走哪个", "agree", True),
+        ("我给您转到5号窗口？", "agree", True),
+        ("那就按这个弄？", "agree", True),
+        ("您没异议的话我就提交了", "agree", True),
+        ("不行不行，这个不能改", "agree", False),
+        ("您自己去找个工作不好吗", "agree", False),
+        # owning a mistake, warm openers
+        ("是我们把您的名字录错了", "receive", True),
+        ("这次错误在我们", "receive", True),
+        ("王阿姨您好呀", "receive", True),
+        ("您辛苦咯", "receive", True),
+        ("您别多想，不是您的问题", "receive", True),
+        ("等一下，我喝口水", "receive", False),
+        # follow-up channels
+        ("办好了回你电话", "follow_up", True),
+        ("审批通过了App会有消息提醒", "follow_up", True),
+        ("您的回执编号是多少？", "follow_up", False),
+        ("可别说没提醒你", "follow_up", False),
+    ],
+)
+def test_round_4_step_boundaries(five, text, step, present):
+    assert (step in score_reply(text, five).steps) == present, (text, score_reply(text, five).steps)
