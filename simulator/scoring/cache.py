@@ -18,7 +18,7 @@ from pathlib import Path
 from simulator.scoring import compiled
 from simulator.scoring.rubric import Cue, CueGroup, DiscRule, Method
 
-FORMAT = 11  # bump whenever the Method structure or the meaning of a field changes
+FORMAT = 12  # bump whenever the Method structure or the meaning of a field changes
 
 
 def cache_dir() -> Path | None:
@@ -136,6 +136,7 @@ def _method_to(method: Method) -> dict:
         "question": method.question,
         "not_question": method.not_question,
         "defines": method.defines,
+        "ngram": method.ngram,
     }
 
 
@@ -157,4 +158,14 @@ def _method_from(data: dict) -> Method:
         question=data["question"],
         not_question=data["not_question"],
         defines=data["defines"],
+        ngram=_ngram_from(data["ngram"]),
     )
+
+
+def _ngram_from(data: dict | None) -> dict | None:
+    if data is None:
+        return None
+    taboo = data["taboo"]
+    if taboo is not None:
+        taboo = {"threshold": taboo["threshold"], "unless_steps": tuple(taboo["unless_steps"])}
+    return {"path": data["path"], "aliases": data["aliases"], "taboo": taboo, "steps": data["steps"]}

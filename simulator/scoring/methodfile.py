@@ -138,7 +138,7 @@ def parse_method_file(path: Path) -> tuple[Method, list[Path]]:
 
 
 def _method(r, root) -> Method | None:
-    keys = ("id", "name", "extends", "define", "steps", "taboo", "disc", "negation", "question")
+    keys = ("id", "name", "extends", "define", "steps", "taboo", "disc", "negation", "question", "model")
     m = r.mapping(root, "method", keys, ("id", "steps"))
     if m is None:
         return None
@@ -164,6 +164,10 @@ def _method(r, root) -> Method | None:
         method.negation_except = base.negation_except
         method.negation_skip, method.negation_window = base.negation_skip, base.negation_window
         method.question, method.not_question = base.question, base.not_question
+        if base.ngram:
+            method.ngram = _renamed_ngram(base.ngram, r.renames)
+    if "model" in get:
+        method.ngram = _ngram(r, get["model"], method)
     if "negation" in get:
         _negation(r, get["negation"], method)
     if "question" in get:
@@ -204,6 +208,52 @@ def _negation(r, node, method: Method) -> None:
         method.negation_skip = normalize_phrase(r.text(n["skip"][1], "negation.skip") or "")
     if "window" in n:
         method.negation_window = r.integer(n["window"][1], "negation.window", 0, 20) or 0
+
+
+def _ngram(r, node, method: Method) -> dict | None:
+    """`model:` the n-gram model behind the cues (simulator/scoring/ngram.py), or `false`."""
+    import yaml
+
+    from simulator.scoring import ngram
+
+    if isinstance(node, yaml.ScalarNode):
+        if r.boolean(node, "model"):  # only `false` (no model) is a scalar that means something
+            r.error("S103", node, key="model", expected="false", actual="true")
+        return None
+    m = r.mapping(node, "model", ("file", "taboo", "steps"), ("file",)) or {}
+    if "file" not in m:
+        return None
+    name = r.text(m["file"][1], "model.file")
+    path = ngram.find_model(name, (str(Path(r.path).parent),)) if name else None
+    if path is None:
+        if name:
+            r.choice(m["file"][1], "model.file", tuple(ngram.builtin_models()))
+        return None
+    _add_dep(r, str(path))
+    config = {"path": str(path.resolve()), "aliases": {new: old for old, new in r.renames.items()},
+              "taboo": None, "steps": None}
+    if "taboo" in m:
+        t = r.mapping(m["taboo"][1], "model.taboo", ("threshold", "unless_steps")) or {}
+        threshold = r.number(t["threshold"][1], "model.taboo.threshold", 0.0, 1.0) if "threshold" in t else None
+        items = (r.sequence(t["unless_steps"][1], "model.taboo.unless_steps") or []) if "unless_steps" in t else []
+        steps = (r.choice(item, "model.taboo.unless_steps", method.step_ids) for item in items)
+        config["taboo"] = {"threshold": 0.5 if threshold is None else threshold,
+                           "unless_steps": tuple(s for s in steps if s)}
+    if "steps" in m:
+        st = r.mapping(m["steps"][1], "model.steps", ("keep", "add")) or {}
+        keep = r.number(st["keep"][1], "model.steps.keep", 0.0, 1.0) if "keep" in st else None
+        add = r.number(st["add"][1], "model.steps.add", 0.0, 1.0) if "add" in st else None
+        config["steps"] = {"keep": keep or 0.0, "add": 1.01 if add is None else add}
+    return config
+
+
+def _renamed_ngram(config: dict, renames: dict[str, str]) -> dict:
+    """A base method's `model:` under the step names of a method that `include`s its steps."""
+    out = dict(config)
+    out["aliases"] = {**config["aliases"], **{new: old for old, new in renames.items()}}
+    if config["taboo"]:
+        out["taboo"] = {**config["taboo"], "unless_steps": tuple(renames.get(s, s) for s in config["taboo"]["unless_steps"])}
+    return out
 
 
 def _question(r, node, method: Method) -> None:

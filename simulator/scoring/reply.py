@@ -17,9 +17,11 @@ How a reply is read (docs/scoring.md, section 3):
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left
 
+from simulator.messages import t
 from simulator.scoring.compiled import grams
 from simulator.scoring.normalize import kept_positions, normalize, quote_span
 from simulator.scoring.rubric import CLAUSE_MARKS, Cue, Method
@@ -83,6 +85,7 @@ class ReplyScore:
         self._rejected = rejected
         self._pending = None
         self.source = source  # rubric | scenario (a choice tagged by its author)
+        self.model: ModelVerdict | None = None  # what the n-gram model said, when it was asked
 
     @property
     def rejected(self) -> list[Evidence]:
@@ -100,13 +103,59 @@ class ReplyScore:
         return f"ReplyScore(steps={self.steps}, taboo_kinds={self.taboo_kinds}, disc_fit={self.disc_fit})"
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "steps": list(self.steps),
             "taboo": self.taboo,
             "taboo_kinds": list(self.taboo_kinds),
             "disc_fit": self.disc_fit,
             "evidence": [e.to_dict() for e in self.evidence],
         }
+        if self.model is not None and self.model.changed:  # `govsim score --json --explain` shows it always
+            out["model"] = self.model.to_dict()
+        return out
+
+
+# GOVSIM_NO_MODEL=1 scores with the cues alone: for measuring the rules (docs/scoring.md)
+MODEL_ON = not any(os.environ.get(v, "") not in ("", "0") for v in ("GOVSIM_NO_MODEL", "GOVSIM_NO_TABOO_MODEL"))
+MODEL_PATTERN = "ngram-model"  # the `pattern` of an Evidence found by the n-gram model, not by a cue
+
+
+class ModelVerdict:
+    """What the method's n-gram model said of a reply, and what the scorer took from it."""
+
+    __slots__ = ("probabilities", "threshold", "label", "quote", "used", "why", "detail", "added", "dropped",
+                 "keep", "add")
+
+    def __init__(self, probabilities: dict[str, float], threshold: float | None = None):
+        self.probabilities = probabilities  # method step id or "taboo" -> probability
+        self.threshold = threshold  # taboo from this probability up (None: the model does not judge taboo)
+        self.label = ""  # the taboo kind it names
+        self.quote = ""  # the reply's words that pushed hardest towards taboo
+        self.used = False  # the reply is taboo on the model's word alone
+        self.why = ""  # when not used: below | rubric (a cue already found a taboo) | steps
+        self.detail = ""  # for steps: the step that was done
+        self.added: list[str] = []  # steps no cue found, counted on the model's word
+        self.dropped: list[str] = []  # steps a cue found, not counted because the model found them unlikely
+        self.keep = self.add = None  # the step thresholds, when the model judges steps
+
+    @property
+    def probability(self) -> float:
+        return self.probabilities.get("taboo", 0.0)
+
+    @property
+    def changed(self) -> bool:
+        return self.used or bool(self.added or self.dropped)
+
+    def to_dict(self) -> dict:
+        out = {"probabilities": {k: round(v, 3) for k, v in self.probabilities.items()}, "used": self.used}
+        if self.threshold is not None:
+            out["threshold"] = self.threshold
+        if self.used:
+            out.update(label=self.label, text=self.quote)
+        for key in ("why", "detail", "added", "dropped"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        return out
 
 
 class _Hit:
@@ -198,12 +247,14 @@ def score_reply(
 ) -> ReplyScore:
     """Judge a typed reply; deterministic and free of I/O.
 
-    Every cue is always tried, so the rejected list (built when first read) is complete;
-    `explain` is accepted for callers that say they want it.
+    Every cue is always tried, so the rejected list (built when first read) is complete. The
+    method's n-gram model (`model:`), when it has one, then keeps or drops each step and may call
+    the reply taboo; `explain` is accepted for callers that say they want the whole story.
     """
     norm = normalize(text)
     reply = _Reply(norm, method, text)
     hits = _all_hits(method, reply)
+    scene = set()  # steps found by the scene's own phrases: the model does not overrule an author
     for step, phrases in (extra_phrases or {}).items():
         if step not in hits:
             continue
@@ -212,7 +263,10 @@ def score_reply(
             at = norm.find(key) if key else -1
             if at >= 0:  # a scene's own phrase for a step: negation still applies
                 cue = Cue(re.escape(key), note=phrase, source=phrase)
-                hits[step].append(_Hit(at, at + len(key), cue, reply.check(cue, at, at + len(key))))
+                why = reply.check(cue, at, at + len(key))
+                hits[step].append(_Hit(at, at + len(key), cue, why))
+                if not why:
+                    scene.add(step)
     kinds = method.kinds()
     if any(h.cue.yields for hs in hits.values() for h in hs):
         _apply_yields(hits, kinds, reply)
@@ -225,6 +279,13 @@ def score_reply(
             if not h.why and h.cue.unless_steps and forward.intersection(h.cue.unless_steps):
                 h.why, h.detail = "unless_steps", next(s for s in h.cue.unless_steps if s in forward)
     taboo_kinds = tuple(g.id for g in method.taboo if any(not h.why for h in hits[g.id]))
+    # the model's second opinion: taboo judged on the steps the cues found, then the steps themselves
+    model = _Model(method, reply) if method.ngram and MODEL_ON else None
+    if model and model.config["taboo"] and model.judge_taboo(steps, taboo_kinds):
+        taboo_kinds = (model.verdict.label,)
+    if model and model.config["steps"]:
+        model.judge_steps(hits, scene)
+        steps = tuple(s for s in method.step_ids if any(not h.why for h in hits[s]) or s in model.verdict.added)
 
     evidence: list[Evidence] = []
     for gid in (*steps, *taboo_kinds):
@@ -238,13 +299,122 @@ def score_reply(
             if (quote, h.cue.note) not in seen:
                 seen.add((quote, h.cue.note))
                 evidence.append(Evidence(kinds[gid], gid, quote, h.cue.note, pattern=h.cue.source))
+        if model and (gid in model.verdict.added or (gid in taboo_kinds and model.verdict.used)):
+            evidence.append(model.evidence(kinds[gid], gid))
     score = ReplyScore(steps=steps, taboo=bool(taboo_kinds), taboo_kinds=taboo_kinds)
+    score.model = model.verdict if model else None
     score._pending = (hits, kinds, reply)  # the rejected matches, turned into Evidence when asked for
     if citizen:
         score.disc_fit, disc_evidence = disc_fit(text, norm, method, citizen, score.taboo, reply)
         evidence += disc_evidence
     score.evidence = evidence
     return score
+
+
+def _model_targets(method: Method, model) -> dict[str, str]:
+    """method step id -> model target, for the steps the model knows (six-step's soothe is five-step's receive)."""
+    key = (id(method), model.path)
+    found = _TARGETS.get(key)
+    if found is None or found[0] is not method:
+        aliases = method.ngram["aliases"]
+        names = {s: aliases.get(s, s) for s in method.step_ids}
+        found = _TARGETS[key] = (method, {s: t for s, t in names.items() if t in model.targets})
+    return found[1]
+
+
+_TARGETS: dict[tuple, tuple] = {}
+
+
+class _Model:
+    """The method's n-gram model applied to one reply: its probabilities and what the scorer takes from them."""
+
+    def __init__(self, method: Method, reply: _Reply):
+        from simulator.scoring.ngram import load_model
+
+        self.config = config = method.ngram
+        self.reply = reply
+        self.model = model = load_model(config["path"])
+        self.x = model.vector(reply.norm)
+        self.probs = probs = model.read(self.x)
+        self.sentences: dict[tuple[int, int], dict[str, float]] = {}
+        self.targets = targets = _model_targets(method, model)
+        shown = {s: probs[t] for s, t in targets.items()}
+        if config["taboo"] and "taboo" in probs:
+            shown["taboo"] = probs["taboo"]
+        self.verdict = ModelVerdict(shown, config["taboo"]["threshold"] if config["taboo"] else None)
+
+    def judge_steps(self, hits: dict[str, list[_Hit]], scene: set[str]) -> None:
+        """Drop a step the cues found where the model finds it unlikely; add one no cue looked at.
+
+        A step is dropped only when it is unlikely both in the whole reply and in the few clauses around
+        each of its matches, so that one step in a long reply is not diluted by the rest. A step with any match, even one the rules set aside (a negation: 我不能帮您办),
+        is the rules' to decide: the model adds only steps no cue matched at all.
+        """
+        keep, add = self.config["steps"]["keep"], self.config["steps"]["add"]
+        verdict = self.verdict
+        verdict.keep, verdict.add = keep, add
+        for step, target in self.targets.items():
+            found = [h for h in hits[step] if not h.why]
+            if found and step not in scene:
+                p = verdict.probabilities[step]
+                if p < keep:  # unlikely in the whole reply: is it unlikely near its words too?
+                    p = max(self.local(h, target) for h in found)
+                if p < keep:
+                    for h in found:
+                        h.why, h.detail = "model", f"{p:.2f}"
+                    verdict.dropped.append(step)
+            elif not hits[step] and verdict.probabilities[step] >= add:
+                verdict.added.append(step)
+
+    def local(self, h: _Hit, target: str) -> float:
+        """The probability of `target` around a match: its clause and the clauses on either side.
+
+        Most replies are that short, and then this is the reply's own probability.
+        """
+        reply = self.reply
+        start, end = reply.clause(h.start)
+        if start > 1:
+            start = reply.clause(start - 2)[0]
+        if end + 1 < len(reply.norm):
+            end = reply.clause(end + 1)[1]
+        if start == 0 and end >= len(reply.norm.rstrip(_SENTENCE_MARKS)):
+            return self.probs[target]
+        if (start, end) not in self.sentences:
+            self.sentences[start, end] = self.model.read(self.model.vector(self.reply.norm[start:end]))
+        return self.sentences[start, end][target]
+
+    def judge_taboo(self, steps: tuple[str, ...], taboo_kinds: tuple[str, ...]) -> bool:
+        """Call the reply taboo when no cue did, the reply did none of `unless_steps`, and the model is sure.
+
+        A reply that soothes, apologises or commits to follow up is, on that evidence, not rude, and the
+        model is not trusted over it; a reply a cue already judged needs no second opinion.
+        """
+        verdict = self.verdict
+        gate = next((s for s in self.config["taboo"]["unless_steps"] if s in steps), "")
+        below = verdict.probability < verdict.threshold
+        verdict.why = "rubric" if taboo_kinds else "below" if below else "steps" if gate else ""
+        verdict.detail = gate if verdict.why == "steps" else ""
+        verdict.used = not verdict.why
+        if verdict.used:
+            verdict.label = self.model.kind(self.x)
+            verdict.quote = self.quote("taboo")
+        return verdict.used
+
+    def quote(self, target: str) -> str:
+        """The clauses that hold the two n-grams that pushed hardest towards `target`, in the reply's words.
+
+        A trainer reads a clause (要不是看你年纪大) more easily than the n-grams themselves (不是, 年纪).
+        """
+        reply = self.reply
+        text = reply.norm.translate(self.model.fold)  # the model's folding maps one character to one
+        grams = self.model.pushes(self.x, target, top=2)
+        spans = sorted({reply.clause(at) for g in grams if (at := text.find(g)) >= 0})
+        return "…".join(reply.quote(start, end).strip() for start, end in spans if end > start)
+
+    def evidence(self, kind: str, label: str) -> Evidence:
+        target = "taboo" if kind == "taboo" else self.targets[label]
+        p = self.verdict.probabilities["taboo" if kind == "taboo" else label]
+        return Evidence(kind, label, self.quote(target), t("score.model_note", p=f"{p:.2f}"), pattern=MODEL_PATTERN)
 
 
 def _rejected(hits: dict[str, list[_Hit]], kinds: dict[str, str], reply: _Reply) -> list[Evidence]:
@@ -272,9 +442,9 @@ def _all_hits(method: Method, reply: _Reply) -> dict[str, list[_Hit]]:
     norm = reply.norm
     check = reply.check
     grams = reply.chars
-    always, index = method.index()
+    always, index, keys = method.index()
     todo = set(always)
-    for gram in grams.intersection(index):
+    for gram in grams & keys:
         todo.update(index[gram])
     hits: dict[str, list[_Hit]] = {gid: [] for gid in method.kinds()}
     cues = method.flat()

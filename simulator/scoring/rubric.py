@@ -117,7 +117,7 @@ class Method:
                  disc: dict[str, DiscRule], negators: tuple[str, ...], path: str = "",
                  negators_after: tuple[str, ...] = (), negation_except: tuple[str, ...] = (),
                  negation_skip: str = DEFAULT_SKIP, negation_window: int = 4, question: str = "",
-                 not_question: str = "", defines: dict[str, str] | None = None):
+                 not_question: str = "", defines: dict[str, str] | None = None, ngram: dict | None = None):
         self.id = id
         self.name = name
         self.steps = steps
@@ -132,6 +132,10 @@ class Method:
         self.question = question  # a clause is a question when this matches it …
         self.not_question = not_question  # … and this does not
         self.defines = defines or {}
+        # the n-gram model behind the cues (ngram.py, the method file's `model:`):
+        # {"path", "aliases": {step: model target}, "taboo": {"threshold", "unless_steps"} | None,
+        #  "steps": {"keep", "add"} | None}
+        self.ngram = ngram
 
     def __repr__(self) -> str:
         return f"Method({self.id!r})"
@@ -153,8 +157,9 @@ class Method:
             self._flat = flat
         return flat
 
-    def index(self) -> tuple[list[int], dict[str, list[int]]]:
-        """Cues to try on every reply, and cues to try when the reply holds a given character (pair)."""
+    def index(self) -> tuple[list[int], dict[str, list[int]], frozenset[str]]:
+        """Cues to try on every reply, cues to try when the reply holds a given character (pair), and
+        those characters as a set (a reply's few characters are intersected with it, not the other way)."""
         index = self.__dict__.get("_index")
         if index is None:
             always: list[int] = []
@@ -165,7 +170,7 @@ class Method:
                     continue
                 for gram in min(triggers, key=len):
                     by_gram.setdefault(gram, []).append(n)
-            index = self._index = (always, by_gram)
+            index = self._index = (always, by_gram, frozenset(by_gram))
         return index
 
     @property

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from simulator.messages import pick, t
-from simulator.scoring.reply import Evidence, ReplyScore
+from simulator.scoring.reply import MODEL_PATTERN, Evidence, ReplyScore
 from simulator.scoring.rubric import Method
 from simulator.ui.render import step_names
 from simulator.ui.text import plain
@@ -40,6 +40,8 @@ def explanation(text: str, result: ReplyScore, method: Method, citizen: str | No
         parts.append(Text(t("explain.disc.sum", formula=_disc_formula(method, citizen, result)), style="dim"))
     if detailed and result.rejected:
         parts.append(_table(t("score.rejected"), result.rejected, method, detailed=True, rejected=True))
+    if detailed and result.model is not None:
+        parts.extend(Text(line, style="dim") for line in _model_lines(method, result))
     if detailed:
         tried = {e.label for e in result.rejected if e.kind == "step"}
         for step in method.step_ids:
@@ -66,9 +68,28 @@ def _table(title: str, items: list[Evidence], method: Method, detailed: bool, re
             why = f"{e.note} ({e.weight:+.2f})"
         row = [t("explain.kind." + e.kind), _label(method, e.kind, e.label), plain(e.text), plain(why)]
         if detailed:
-            row.append(plain(_short(e.pattern)))
+            row.append(plain(t("explain.model.rule") if e.pattern == MODEL_PATTERN else _short(e.pattern)))
         table.add_row(*row)
     return table
+
+
+def _model_lines(method: Method, result: ReplyScore) -> list[str]:
+    """What the n-gram model said, and what the scorer took from it."""
+    m = result.model
+    lines = []
+    if m.threshold is not None:
+        args = {"p": f"{m.probability:.2f}", "threshold": f"{m.threshold:.2f}"}
+        if m.used:
+            lines.append(t("explain.model.used", label=_label(method, "taboo", m.label), text=m.quote, **args))
+        elif m.why == "steps":
+            lines.append(t("explain.model.steps", label=_label(method, "step", m.detail), **args))
+        else:
+            lines.append(t("explain.model." + m.why, **args))
+    if m.keep is not None:
+        probs = t("list.sep").join(f"{_label(method, 'step', s)} {p:.2f}" for s, p in m.probabilities.items()
+                                   if s != "taboo")
+        lines.append(t("explain.model.steps_all", probs=probs, keep=f"{m.keep:.2f}", add=f"{m.add:.2f}"))
+    return lines
 
 
 def _reason(method: Method, e: Evidence) -> str:
@@ -77,6 +98,8 @@ def _reason(method: Method, e: Evidence) -> str:
         kind = "taboo" if e.detail == "taboo" or e.detail in {g.id for g in method.taboo} else "step"
         label = t("score.taboo") if e.detail == "taboo" else _label(method, kind, e.detail)
         return t("explain.rejected.yields", label=label)
+    if e.rejected == "model":
+        return t("explain.rejected.model", p=e.detail)
     if e.rejected == "unless_steps" and e.detail:
         return t("explain.rejected.unless_steps_named", label=_label(method, "step", e.detail))
     return t("explain.rejected." + e.rejected)
