@@ -271,26 +271,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "explain.no_cue": ("没有找到对应的说法", "no phrase for it was found"),
     "score.model_note": ("字词模型判断（可能性 {p}）", "n-gram model (probability {p})"),
     "explain.model.rule": ("字词模型", "n-gram model"),
+    "explain.model.prob": ("{label}{p}", "{label} {p}"),
     "explain.model.used": (
-        "字词模型：禁忌可能性 {p}，达到阈值 {threshold}，判为「{label}」，主要依据「{text}」",
+        "字词模型：禁忌可能性{p}，达到阈值{threshold}，判为「{label}」，主要依据「{text}」",
         "n-gram model: taboo probability {p}, at or above the threshold {threshold}: “{label}”, mostly from “{text}”",
     ),
     "explain.model.below": (
-        "字词模型：禁忌可能性 {p}，低于阈值 {threshold}，不算禁忌",
+        "字词模型：禁忌可能性{p}，低于阈值{threshold}，不算禁忌",
         "n-gram model: taboo probability {p}, below the threshold {threshold}: not taboo",
     ),
     "explain.model.steps": (
-        "字词模型：禁忌可能性 {p}；回复做到了「{label}」，不采纳模型的意见",
+        "字词模型：禁忌可能性{p}；回复做到了「{label}」，不采纳模型的意见",
         "n-gram model: taboo probability {p}; the reply does “{label}”, so the model is not followed",
     ),
     "explain.model.steps_all": (
-        "字词模型判断各步骤的可能性：{probs}（规则找到的步骤低于 {keep} 不计；规则没找到的，达到 {add} 也算）",
+        "字词模型判断各步骤的可能性：{probs}（规则找到的步骤低于{keep}不计；规则没找到的，达到{add}也算）",
         "n-gram model, probability of each step: {probs} (a step a rule found counts from {keep}; "
         "one no rule found counts from {add})",
     ),
     "explain.rejected.model": ("字词模型认为回复不像在做这一步（可能性 {p}），不计", "the n-gram model finds this step unlikely here ({p}), so it does not count"),
     "explain.model.rubric": (
-        "字词模型：禁忌可能性 {p}（规则已认定禁忌）",
+        "字词模型：禁忌可能性{p}（规则已认定禁忌）",
         "n-gram model: taboo probability {p} (a rule already found the taboo)",
     ),
     "explain.kind.step": ("步骤", "step"),

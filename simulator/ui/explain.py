@@ -86,8 +86,8 @@ def _model_lines(method: Method, result: ReplyScore) -> list[str]:
         else:
             lines.append(t("explain.model." + m.why, **args))
     if m.keep is not None:
-        probs = t("list.sep").join(f"{_label(method, 'step', s)} {p:.2f}" for s, p in m.probabilities.items()
-                                   if s != "taboo")
+        probs = t("list.sep").join(t("explain.model.prob", label=_label(method, "step", s), p=f"{p:.2f}")
+                                   for s, p in m.probabilities.items() if s != "taboo")
         lines.append(t("explain.model.steps_all", probs=probs, keep=f"{m.keep:.2f}", add=f"{m.add:.2f}"))
     return lines
 
