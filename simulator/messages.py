@@ -290,6 +290,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "one no rule found counts from {add})",
     ),
     "explain.rejected.model": ("字词模型认为回复不像在做这一步（可能性 {p}），不计", "the n-gram model finds this step unlikely here ({p}), so it does not count"),
+    "explain.model.dismissed": (
+        "字词模型：禁忌可能性{p}，低于{dismiss}，规则找到的禁忌说法不计",
+        "n-gram model: taboo probability {p}, below {dismiss}: the taboo words a rule found do not count",
+    ),
+    "explain.rejected.model_taboo": ("字词模型认为整句并不失礼（禁忌可能性 {p}），不计", "the n-gram model finds the whole reply civil ({p}), so it does not count"),
     "explain.model.rubric": (
         "字词模型：禁忌可能性{p}（规则已认定禁忌）",
         "n-gram model: taboo probability {p} (a rule already found the taboo)",

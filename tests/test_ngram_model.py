@@ -105,6 +105,17 @@ def test_a_way_forward_still_counts_when_the_model_judges_taboo(mini):
     assert result.taboo and "offer" in result.steps
 
 
+def test_model_sure_of_civility_dismisses_a_cue_taboo(tmp_path, mini):
+    (tmp_path / "lenient.yaml").write_text(MINI.replace("id: mini", "id: lenient").replace(
+        "threshold: 0.5,", "threshold: 0.5, dismiss: 0.1,"), encoding="utf-8")
+    lenient = load_method_file(tmp_path / "lenient.yaml")
+    result = score_reply("办不了", lenient)  # the model gives taboo 0.05 (its bias alone)
+    assert not result.taboo and result.model.why == "dismissed" and result.to_dict()["model"]["why"] == "dismissed"
+    [why] = [e for e in result.rejected if e.kind == "taboo"]
+    assert why.rejected == "model" and why.detail == "0.05"
+    assert score_reply("办不了芒果", lenient).taboo  # the model does not find it civil: the cue stands
+
+
 # -- steps ---------------------------------------------------------------------------------------
 def test_model_adds_a_step_no_cue_looked_at(mini):
     result = score_reply("苹果", mini)

@@ -18,7 +18,7 @@ from pathlib import Path
 from simulator.scoring import compiled
 from simulator.scoring.rubric import Cue, CueGroup, DiscRule, Method
 
-FORMAT = 12  # bump whenever the Method structure or the meaning of a field changes
+FORMAT = 13  # bump whenever the Method structure or the meaning of a field changes
 
 
 def cache_dir() -> Path | None:
@@ -167,5 +167,5 @@ def _ngram_from(data: dict | None) -> dict | None:
         return None
     taboo = data["taboo"]
     if taboo is not None:
-        taboo = {"threshold": taboo["threshold"], "unless_steps": tuple(taboo["unless_steps"])}
+        taboo = {**taboo, "unless_steps": tuple(taboo["unless_steps"])}
     return {"path": data["path"], "aliases": data["aliases"], "taboo": taboo, "steps": data["steps"]}

@@ -123,16 +123,17 @@ MODEL_PATTERN = "ngram-model"  # the `pattern` of an Evidence found by the n-gra
 class ModelVerdict:
     """What the method's n-gram model said of a reply, and what the scorer took from it."""
 
-    __slots__ = ("probabilities", "threshold", "label", "quote", "used", "why", "detail", "added", "dropped",
-                 "keep", "add")
+    __slots__ = ("probabilities", "threshold", "dismiss", "label", "quote", "used", "why", "detail", "added",
+                 "dropped", "keep", "add")
 
-    def __init__(self, probabilities: dict[str, float], threshold: float | None = None):
+    def __init__(self, probabilities: dict[str, float], threshold: float | None = None, dismiss: float = 0.0):
         self.probabilities = probabilities  # method step id or "taboo" -> probability
         self.threshold = threshold  # taboo from this probability up (None: the model does not judge taboo)
+        self.dismiss = dismiss  # a cue's taboo is set aside below this probability
         self.label = ""  # the taboo kind it names
         self.quote = ""  # the reply's words that pushed hardest towards taboo
         self.used = False  # the reply is taboo on the model's word alone
-        self.why = ""  # when not used: below | rubric (a cue already found a taboo) | steps
+        self.why = ""  # when not used: below | rubric (a cue found the taboo) | steps | dismissed (a cue's, set aside)
         self.detail = ""  # for steps: the step that was done
         self.added: list[str] = []  # steps no cue found, counted on the model's word
         self.dropped: list[str] = []  # steps a cue found, not counted because the model found them unlikely
@@ -144,7 +145,7 @@ class ModelVerdict:
 
     @property
     def changed(self) -> bool:
-        return self.used or bool(self.added or self.dropped)
+        return self.used or self.why == "dismissed" or bool(self.added or self.dropped)
 
     def to_dict(self) -> dict:
         out = {"probabilities": {k: round(v, 3) for k, v in self.probabilities.items()}, "used": self.used}
@@ -281,8 +282,11 @@ def score_reply(
     taboo_kinds = tuple(g.id for g in method.taboo if any(not h.why for h in hits[g.id]))
     # the model's second opinion: taboo judged on the steps the cues found, then the steps themselves
     model = _Model(method, reply) if method.ngram and MODEL_ON else None
-    if model and model.config["taboo"] and model.judge_taboo(steps, taboo_kinds):
-        taboo_kinds = (model.verdict.label,)
+    if model and model.config["taboo"]:
+        if taboo_kinds and model.dismiss_taboo(hits, taboo_kinds):
+            taboo_kinds = ()
+        elif model.judge_taboo(steps, taboo_kinds):
+            taboo_kinds = (model.verdict.label,)
     if model and model.config["steps"]:
         model.judge_steps(hits, scene)
         steps = tuple(s for s in method.step_ids if any(not h.why for h in hits[s]) or s in model.verdict.added)
@@ -341,7 +345,8 @@ class _Model:
         shown = {s: probs[t] for s, t in targets.items()}
         if config["taboo"] and "taboo" in probs:
             shown["taboo"] = probs["taboo"]
-        self.verdict = ModelVerdict(shown, config["taboo"]["threshold"] if config["taboo"] else None)
+        taboo = config["taboo"]
+        self.verdict = ModelVerdict(shown, taboo["threshold"] if taboo else None, taboo.get("dismiss", 0.0) if taboo else 0.0)
 
     def judge_steps(self, hits: dict[str, list[_Hit]], scene: set[str]) -> None:
         """Drop a step the cues found where the model finds it unlikely; add one no cue looked at.
@@ -382,6 +387,22 @@ class _Model:
         if (start, end) not in self.sentences:
             self.sentences[start, end] = self.model.read(self.model.vector(self.reply.norm[start:end]))
         return self.sentences[start, end][target]
+
+    def dismiss_taboo(self, hits: dict[str, list[_Hit]], taboo_kinds: tuple[str, ...]) -> bool:
+        """Set aside the cues' taboo when the model is all but sure the reply is not rude (`taboo.dismiss`).
+
+        A cue sees a few words; the model sees the whole reply. 您刚才说到一半被打断了 holds words of
+        impatience, said kindly.
+        """
+        verdict = self.verdict
+        if verdict.probability >= verdict.dismiss:
+            return False
+        for kind in taboo_kinds:
+            for h in hits[kind]:
+                if not h.why:
+                    h.why, h.detail = "model", f"{verdict.probability:.2f}"
+        verdict.why = "dismissed"
+        return True
 
     def judge_taboo(self, steps: tuple[str, ...], taboo_kinds: tuple[str, ...]) -> bool:
         """Call the reply taboo when no cue did, the reply did none of `unless_steps`, and the model is sure.

@@ -79,7 +79,9 @@ def _model_lines(method: Method, result: ReplyScore) -> list[str]:
     lines = []
     if m.threshold is not None:
         args = {"p": f"{m.probability:.2f}", "threshold": f"{m.threshold:.2f}"}
-        if m.used:
+        if m.why == "dismissed":
+            lines.append(t("explain.model.dismissed", **args, dismiss=f"{m.dismiss:.2f}"))
+        elif m.used:
             lines.append(t("explain.model.used", label=_label(method, "taboo", m.label), text=m.quote, **args))
         elif m.why == "steps":
             lines.append(t("explain.model.steps", label=_label(method, "step", m.detail), **args))
@@ -99,7 +101,7 @@ def _reason(method: Method, e: Evidence) -> str:
         label = t("score.taboo") if e.detail == "taboo" else _label(method, kind, e.detail)
         return t("explain.rejected.yields", label=label)
     if e.rejected == "model":
-        return t("explain.rejected.model", p=e.detail)
+        return t("explain.rejected.model_taboo" if e.kind == "taboo" else "explain.rejected.model", p=e.detail)
     if e.rejected == "unless_steps" and e.detail:
         return t("explain.rejected.unless_steps_named", label=_label(method, "step", e.detail))
     return t("explain.rejected." + e.rejected)
