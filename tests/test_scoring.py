@@ -936,3 +936,129 @@ def test_round_4_near_misses_are_not_taboo(five, text):
 )
 def test_round_4_step_boundaries(five, text, step, present):
     assert (step in score_reply(text, five).steps) == present, (text, score_reply(text, five).steps)
+
+
+# -- round 5: families from fresh4-6, probed with new wordings ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # blame: "even this you lost", "what were you doing then", sarcasm about care and ability
+        ("这么重要的证件也能忘在家里？", "blame"),
+        ("孩子都上学了还不知道要办这个？", "blame"),
+        ("去年那会儿都干嘛去了", "blame"),
+        ("拿这种材料来，好意思吗", "blame"),
+        ("你竟然不知道要带户口本", "blame"),
+        ("填表的时候没看说明吗？", "blame"),
+        ("现在才跑来怪我们？", "blame"),
+        ("连几号领的证都要问我", "blame"),
+        ("别啥都不问就签字", "blame"),
+        ("认得字的话自己看墙上", "blame"),
+        ("当初就没当回事", "blame"),
+        ("一到要原件就傻眼了吧", "blame"),
+        ("这么简单的还要我教？", "blame"),
+        ("但凡看一眼通知也不至于过期", "blame"),
+        ("您这记账也是够心大的", "blame"),
+        ("表格都涂成这样了", "blame"),
+        ("这成绩怎么混过来的", "blame"),
+        # impatience: staff's own time, "just say yes or no", going round in circles
+        ("少来回折腾我们", "impatience"),
+        ("你就说要不要吧", "impatience"),
+        ("净听你唠家常了", "impatience"),
+        ("我还干不干别人了", "impatience"),
+        ("能不能一次性问完", "impatience"),
+        ("我不想听这些", "impatience"),
+        ("别兜圈子", "impatience"),
+        ("一会儿这个一会儿那个的", "impatience"),
+        ("我一下午接了四十多个号", "impatience"),
+        ("现在顾不上你", "impatience"),
+        ("反反复复地问", "impatience"),
+        ("知道了，下一位", "impatience"),
+        ("马上要关门了，你改天再来", "impatience"),
+        # threat: records that follow the citizen, "weigh it yourself", the case slowed down
+        ("看你以后还敢不敢来闹", "threat"),
+        ("把你们公司列进异常名录", "threat"),
+        ("看谁熬得起", "threat"),
+        ("这事你自己掂量吧", "threat"),
+        ("别说我没警告过你", "threat"),
+        ("我们律师会找你的", "threat"),
+        ("这次的表现都会写进档案", "threat"),
+        ("越闹越难批", "threat"),
+        ("再砸东西我就调监控报公安", "threat"),
+        ("你以后的手续都得在我这儿办", "threat"),
+        ("老去信访的话，审核的时候人家心里可有数", "threat"),
+        # refuse: the rule as the only answer, no queue jumping, nobody can change it
+        ("规定就是这么定的", "refuse"),
+        ("没加急，该等多久等多久", "refuse"),
+        ("加急这里办不了", "refuse"),
+        ("重新交也批不下来", "refuse"),
+        ("我们谁也改不了", "refuse"),
+        # shirk: "ask the department concerned", "we only key it in", "wait for him"
+        ("建议找一下主管部门", "shirk"),
+        ("这种事我们不好插手", "shirk"),
+        ("我们只管录入", "shirk"),
+        ("这个得找物业", "shirk"),
+        ("你就等她回来吧", "shirk"),
+        ("去那边问清楚了再来", "shirk"),
+    ],
+)
+def test_round_5_taboo_families(five, text, kind):
+    result = score_reply(text, five)
+    assert kind in result.taboo_kinds, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这里全程有录像，是为了保障您的权益，您放心",
+        "我们每句话都录着，对双方都是个保护，您慢慢说",
+        "系统显示名称被驳回了，换个字就能重新提交",
+        "您是说因为没社保记录，所以报不了，是吧？",
+        "这个我们窗口确实办不了，我领您去隔壁窗口，那边专门办这个",
+        "您要是想找领导反映完全可以，办公室在二楼，我先打电话跟他说一声",
+        "有问题随时打这个电话找我",
+        "您后天再来问问也行，或者我办好了通知您",
+        "年纪轻轻就会自己查政策，真不错",
+        "快下班了，您别急，我给您留个号，明天一早来",
+        "其他材料都齐了，就差一张照片，您去隔壁拍一下就行",
+        "不好意思啊，让您久等了",
+        "我先去问问科长，问不到的话我再找别人帮您问",
+        "您别担心，我陪您慢慢想",
+        "大爷这把年纪还专门跑一趟，真不容易，我帮您弄",
+        "您放心，您的事就是我的事",
+        "手机被偷了的话，我陪您去派出所报案",
+    ],
+)
+def test_round_5_near_misses_are_not_taboo(five, text):
+    result = score_reply(text, five)
+    assert not result.taboo, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "step", "present"),
+    [
+        # questions that ask nothing: correlatives, dependence, embedded, to a colleague
+        ("有什么不清楚的，随时来问", "confirm", False),
+        ("该交多少就交多少", "confirm", False),
+        ("具体多久得看审批", "confirm", False),
+        ("我帮您问问到账没有", "confirm", False),
+        ("估计得等几天", "confirm", False),
+        ("王哥，你那边还有回执单吗", "confirm", False),
+        ("你吵什么吵？", "confirm", False),
+        ("我们先办，好吧？", "confirm", False),
+        ("他们说下午三点以后来", "confirm", False),
+        ("不用再讲一遍，我都记下了", "confirm", False),
+        # still asking
+        ("您是要办迁入还是迁出？", "confirm", True),
+        ("我看看是哪一笔没到账", "confirm", True),
+        ("您是哪年参加工作的", "confirm", True),
+        # choices and proposals put as questions
+        ("您是打算今天交还是下周交", "agree", True),
+        ("那就现在签？", "agree", True),
+        ("就用这个号码吧？", "agree", True),
+        ("想不想顺便办个电子社保卡", "agree", True),
+        ("两种：网上或者窗口。网上？", "agree", True),
+        ("网上？这个网上办不了", "agree", False),
+    ],
+)
+def test_round_5_step_boundaries(five, text, step, present):
+    assert (step in score_reply(text, five).steps) == present, (text, score_reply(text, five).steps)
