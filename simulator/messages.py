@@ -295,6 +295,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "n-gram model: taboo probability {p}, below {dismiss}: the taboo words a rule found do not count",
     ),
     "explain.rejected.model_taboo": ("字词模型认为整句并不失礼（禁忌可能性 {p}），不计", "the n-gram model finds the whole reply civil ({p}), so it does not count"),
+    "explain.model.short": (
+        "字词模型：禁忌可能性{p}；回复太短，不按模型判断",
+        "n-gram model: taboo probability {p}; the reply is too short to judge by the model",
+    ),
     "explain.model.rubric": (
         "字词模型：禁忌可能性{p}（规则已认定禁忌）",
         "n-gram model: taboo probability {p} (a rule already found the taboo)",

@@ -116,6 +116,15 @@ def test_model_sure_of_civility_dismisses_a_cue_taboo(tmp_path, mini):
     assert score_reply("办不了芒果", lenient).taboo  # the model does not find it civil: the cue stands
 
 
+def test_model_does_not_judge_a_very_short_reply(tmp_path, mini):
+    (tmp_path / "strict.yaml").write_text(MINI.replace("id: mini", "id: strict").replace(
+        "threshold: 0.5,", "threshold: 0.5, min_chars: 6,"), encoding="utf-8")
+    strict = load_method_file(tmp_path / "strict.yaml")
+    short = score_reply("芒果", strict)
+    assert not short.taboo and short.model.why == "short"
+    assert score_reply("芒果芒果芒果芒果", strict).taboo
+
+
 # -- steps ---------------------------------------------------------------------------------------
 def test_model_adds_a_step_no_cue_looked_at(mini):
     result = score_reply("苹果", mini)

@@ -133,7 +133,7 @@ class ModelVerdict:
         self.label = ""  # the taboo kind it names
         self.quote = ""  # the reply's words that pushed hardest towards taboo
         self.used = False  # the reply is taboo on the model's word alone
-        self.why = ""  # when not used: below | rubric (a cue found the taboo) | steps | dismissed (a cue's, set aside)
+        self.why = ""  # when not used: below | rubric (a cue found the taboo) | steps | short | dismissed (a cue's, set aside)
         self.detail = ""  # for steps: the step that was done
         self.added: list[str] = []  # steps no cue found, counted on the model's word
         self.dropped: list[str] = []  # steps a cue found, not counted because the model found them unlikely
@@ -395,7 +395,7 @@ class _Model:
         impatience, said kindly.
         """
         verdict = self.verdict
-        if verdict.probability >= verdict.dismiss:
+        if verdict.probability >= verdict.dismiss or self.too_short():
             return False
         for kind in taboo_kinds:
             for h in hits[kind]:
@@ -413,13 +413,18 @@ class _Model:
         verdict = self.verdict
         gate = next((s for s in self.config["taboo"]["unless_steps"] if s in steps), "")
         below = verdict.probability < verdict.threshold
-        verdict.why = "rubric" if taboo_kinds else "below" if below else "steps" if gate else ""
+        verdict.why = ("rubric" if taboo_kinds else "below" if below else "short" if self.too_short()
+                       else "steps" if gate else "")
         verdict.detail = gate if verdict.why == "steps" else ""
         verdict.used = not verdict.why
         if verdict.used:
             verdict.label = self.model.kind(self.x)
             verdict.quote = self.quote("taboo")
         return verdict.used
+
+    def too_short(self) -> bool:
+        """Too few characters for the model to judge taboo by (`taboo.min_chars`): 补办是吧 is a question."""
+        return len(self.reply.norm) < self.config["taboo"].get("min_chars", 0)
 
     def quote(self, target: str) -> str:
         """The clauses that hold the two n-grams that pushed hardest towards `target`, in the reply's words.
