@@ -13,10 +13,22 @@ if TYPE_CHECKING:
 
 
 def load_scenario(path):
-    """The loader, imported when a file really has to be read: a warm `govsim list` never needs YAML."""
-    from simulator.loader import load_scenario as load
+    """A scenario from the cache of loaded scenarios, or from its file (then cached).
 
-    return load(path)
+    The loader (and PyYAML) is imported only when a file really has to be read: a warm `govsim list`
+    or `govsim play` never needs YAML.
+    """
+    from simulator import scenario_cache
+
+    cached = scenario_cache.load(Path(path))
+    if cached is not None:
+        return cached
+    from simulator.loader import load_scenario as load
+    from simulator.selftest import method_for
+
+    scenario = load(path)
+    scenario_cache.store(Path(path), scenario, method_for(scenario).path)
+    return scenario
 
 
 def did_you_mean(name, options) -> str:
