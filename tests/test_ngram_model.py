@@ -116,6 +116,20 @@ def test_model_sure_of_civility_dismisses_a_cue_taboo(tmp_path, mini):
     assert score_reply("办不了芒果", lenient).taboo  # the model does not find it civil: the cue stands
 
 
+def test_a_firm_cue_is_never_dismissed(tmp_path, mini):
+    body = MINI.replace("id: mini", "id: firm").replace("threshold: 0.5,", "threshold: 0.5, dismiss: 0.1,")
+    body = body.replace("{pattern: '办不了', note: 拒绝}", "{pattern: '办不了', firm: true, note: 拒绝}")
+    (tmp_path / "firm.yaml").write_text(body, encoding="utf-8")
+    result = score_reply("办不了", load_method_file(tmp_path / "firm.yaml"))
+    assert result.taboo_kinds == ("blame",) and result.model.why == "rubric"
+
+
+def test_the_course_examples_stay_taboo_whatever_follows():
+    five = load_method("five-step")
+    for text in ("这不归我管，您可以在App上申请，三个工作日内办好。", "跟我没关系，您去三楼问问，那边能办。"):
+        assert score_reply(text, five).taboo, text
+
+
 def test_model_does_not_judge_a_very_short_reply(tmp_path, mini):
     (tmp_path / "strict.yaml").write_text(MINI.replace("id: mini", "id: strict").replace(
         "threshold: 0.5,", "threshold: 0.5, min_chars: 6,"), encoding="utf-8")

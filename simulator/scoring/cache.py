@@ -18,7 +18,7 @@ from pathlib import Path
 from simulator.scoring import compiled
 from simulator.scoring.rubric import Cue, CueGroup, DiscRule, Method
 
-FORMAT = 13  # bump whenever the Method structure or the meaning of a field changes
+FORMAT = 14  # bump whenever the Method structure or the meaning of a field changes
 
 
 def cache_dir() -> Path | None:

@@ -354,7 +354,7 @@ def _renamed_group(group: CueGroup, renames: dict[str, str]) -> CueGroup:
 
 
 _CUE_KEYS = ("pattern", "phrase", "note", "unless", "unless_scope", "unless_steps", "negatable", "clause", "yields",
-             "yields_scope", "weak", "weight", "repeat")
+             "yields_scope", "weak", "firm", "weight", "repeat")
 
 
 def _cues(r, node, where: str) -> list[Cue]:
@@ -400,6 +400,8 @@ def _cues(r, node, where: str) -> list[Cue]:
             cue.yields_scope = r.choice(get["yields_scope"], f"{where}.yields_scope", ("words", "clause", "sentence")) or "words"
         if "weak" in get:
             cue.weak = bool(r.boolean(get["weak"], f"{where}.weak"))
+        if "firm" in get:
+            cue.firm = bool(r.boolean(get["firm"], f"{where}.firm"))
         if "weight" in get:
             cue.weight = r.number(get["weight"], f"{where}.weight", -1.0, 1.0) or 0.0
         if "repeat" in get:

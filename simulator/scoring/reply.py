@@ -397,6 +397,8 @@ class _Model:
         verdict = self.verdict
         if verdict.probability >= verdict.dismiss or self.too_short():
             return False
+        if any(h.cue.firm and not h.why for kind in taboo_kinds for h in hits[kind]):
+            return False  # the course's own examples of taboo stay taboo, whatever else the reply says
         for kind in taboo_kinds:
             for h in hits[kind]:
                 if not h.why:

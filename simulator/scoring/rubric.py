@@ -25,13 +25,13 @@ class Cue:
     """One phrase or pattern of a step, taboo kind or style feature, and when it counts."""
 
     FIELDS = ("pattern", "note", "unless", "unless_scope", "unless_steps", "negatable", "clause", "yields",
-              "yields_scope", "weight", "repeat", "source", "needs", "weak")
+              "yields_scope", "weight", "repeat", "source", "needs", "weak", "firm")
     __slots__ = (*FIELDS, "compiled", "compiled_unless")
 
     def __init__(self, pattern: str, note: str = "", unless: str = "", unless_scope: str = "clause",
                  unless_steps: tuple[str, ...] = (), negatable: bool = True, clause: str = "",
                  yields: tuple[str, ...] = (), yields_scope: str = "words", weight: float = 0.0, repeat: int = 1,
-                 source: str = "", needs: tuple[tuple[str, ...], ...] = (), weak: bool = False):
+                 source: str = "", needs: tuple[tuple[str, ...], ...] = (), weak: bool = False, firm: bool = False):
         self.pattern = pattern
         self.note = note
         self.unless = unless  # a pattern that cancels the cue in the same clause (or sentence, reply: unless_scope)
@@ -46,6 +46,7 @@ class Cue:
         self.source = source  # the pattern as the author wrote it, for explanations
         self.needs = needs  # a match holds a string of each of these sets (worked out at compile time)
         self.weak = weak  # counts for its step, but is no way forward that cancels a taboo's unless_steps
+        self.firm = firm  # taboo: the n-gram model may not dismiss it (这不归我管 is taboo whatever follows)
         self.compiled: re.Pattern | None = None
         self.compiled_unless: re.Pattern | None = None
 
