@@ -158,10 +158,9 @@ def summaries(dirs: list[Path], cache: Path | None) -> tuple[list[dict], list[Sc
             good.append(summary)
     if cache is not None and fresh != cached:
         try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(".tmp")
-            tmp.write_text(json.dumps({"version": SUMMARY_VERSION, "files": fresh}, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(cache)
+            from simulator.cachefiles import write_atomic
+
+            write_atomic(cache, json.dumps({"version": SUMMARY_VERSION, "files": fresh}, ensure_ascii=False))
         except OSError:
             pass  # a read-only home still lists, just slower
     return good, bad

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict
 from pathlib import Path
 
+from simulator.cachefiles import cache_root, write_atomic
 from simulator.errors import Span
 from simulator.model import Choice, Citizen, Condition, Node, Route, Scenario, ScriptTest
 
@@ -24,10 +24,7 @@ FORMAT = 1  # bump whenever the scenario model changes
 
 
 def cache_dir() -> Path | None:
-    if os.environ.get("GOVSIM_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govsim" / "scenarios"
+    return cache_root("scenarios")
 
 
 def _where(path: Path, data: bytes) -> tuple[Path, str] | None:
@@ -66,10 +63,7 @@ def store(path: Path, scenario: Scenario, method_path: str) -> None:
         file, key = where
         method = [method_path, _digest(method_path)] if method_path else None
         entry = {"key": key, "method": method, "scenario": asdict(scenario)}
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, file)
+        write_atomic(file, json.dumps(entry, ensure_ascii=False))
     except (OSError, ValueError, TypeError):
         pass
 

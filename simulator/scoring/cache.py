@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from pathlib import Path
 
+from simulator.cachefiles import cache_root, write_atomic
 from simulator.scoring import compiled
 from simulator.scoring.rubric import Cue, CueGroup, DiscRule, Method
 
@@ -22,10 +22,7 @@ FORMAT = 14  # bump whenever the Method structure or the meaning of a field chan
 
 
 def cache_dir() -> Path | None:
-    if os.environ.get("GOVSIM_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govsim" / "methods"
+    return cache_root("methods")
 
 
 def _digest(data: bytes) -> str:
@@ -82,10 +79,7 @@ def store(path: Path, dirs: tuple[str, ...], method: Method, deps: list[Path]) -
             "method": _method_to(method),
             "code": code,
         }
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, file)
+        write_atomic(file, json.dumps(data, ensure_ascii=False))
     except (OSError, ValueError, TypeError):
         pass  # a read-only home still scores, just starts slower
 
