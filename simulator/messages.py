@@ -88,7 +88,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "V209": ("剧本没有任何结局节点", "the scenario has no ending node"),
     # rubric
     "R301": ("正则表达式无效：{problem}", "invalid regular expression: {problem}"),
-    "R302": ("评分方法 '{method}' 找不到", "scoring method '{method}' not found"),
+    "R302": ("评分方法 '{method}' 找不到或无法加载", "scoring method '{method}' not found or cannot be loaded"),
+    "R303": ("评分方法 '{method}' 通过 extends 或 include 又引用回了自己", "scoring method '{method}' refers back to itself through extends or include"),
     # value types named in S103
     "type.mapping": ("映射（键: 值）", "a mapping (key: value)"),
     "type.list": ("列表", "a list"),

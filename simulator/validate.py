@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from simulator.errors import Diagnostic, SimulatorError, Span
+from simulator.errors import Diagnostic, ScenarioError, SimulatorError, Span
 from simulator.model import Scenario
 from simulator.schema import did_you_mean
 
@@ -20,7 +20,7 @@ def validate_scenario(scenario: Scenario, method_dirs: tuple[str, ...] = ()) -> 
     stem = Path(scenario.path).stem if scenario.path else ""
     if stem and scenario.id and stem != scenario.id:
         add("S110", span("id"), "warning", id=scenario.id, stem=stem)
-    _check_steps(scenario, method_dirs, add)
+    _check_steps(scenario, method_dirs, add, out)
 
     nodes = scenario.nodes
     names = list(nodes)
@@ -63,13 +63,16 @@ def validate_scenario(scenario: Scenario, method_dirs: tuple[str, ...] = ()) -> 
     return out
 
 
-def _check_steps(scenario: Scenario, method_dirs: tuple[str, ...], add) -> None:
+def _check_steps(scenario: Scenario, method_dirs: tuple[str, ...], add, out: list[Diagnostic]) -> None:
     from simulator.scoring.rubric import available_methods, load_method
 
     dirs = method_dirs or ((str(Path(scenario.path).parent / "methods"),) if scenario.path else ())
     dirs = tuple(d for d in dirs if Path(d).is_dir())
     try:
         method = load_method(scenario.method, dirs)
+    except ScenarioError as exc:  # the method file is there but broken: its own problems, with their places
+        out.extend(exc.diagnostics)
+        return
     except SimulatorError:
         add("S108", scenario.spans.get("method"), method=scenario.method, allowed=", ".join(available_methods(dirs)))
         return

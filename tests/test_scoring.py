@@ -1062,3 +1062,59 @@ def test_round_5_near_misses_are_not_taboo(five, text):
 )
 def test_round_5_step_boundaries(five, text, step, present):
     assert (step in score_reply(text, five).steps) == present, (text, score_reply(text, five).steps)
+
+
+# -- method files that refer to themselves ---------------------------------------------------------
+def _validate(tmp_path, *args):
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "simulator", "validate", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, timeout=60,
+                          env={**__import__("os").environ, "GOVSIM_NO_CACHE": "1"})
+
+
+def test_a_local_method_may_extend_the_built_in_of_the_same_name(tmp_path):
+    import shutil
+
+    from simulator.library import builtin_dir
+
+    shutil.copy(builtin_dir() / "shebao-card-photo.yaml", tmp_path)
+    (tmp_path / "methods").mkdir()
+    (tmp_path / "methods" / "five-step.yaml").write_text(
+        "id: five-step\nextends: five-step\nsteps:\n  - id: receive\n    include: [five-step.receive]\n"
+        "  - id: confirm\n    include: [five-step.confirm]\n  - id: propose\n    include: [five-step.propose]\n"
+        "  - id: agree\n    include: [five-step.agree]\n  - id: follow_up\n    include: [five-step.follow_up]\n",
+        encoding="utf-8")
+    result = _validate(tmp_path, "shebao-card-photo.yaml")  # used to recurse for minutes
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_methods_that_extend_each_other_are_one_clear_error(tmp_path):
+
+    from simulator.library import builtin_dir
+
+    text = (builtin_dir() / "shebao-card-photo.yaml").read_text(encoding="utf-8")
+    (tmp_path / "s.yaml").write_text(text.replace("id: shebao-card-photo", "id: s", 1)
+                                     .replace("method: five-step", "method: a", 1), encoding="utf-8")
+    (tmp_path / "methods").mkdir()
+    (tmp_path / "methods" / "a.yaml").write_text("id: a\nextends: b\nsteps: []\n", encoding="utf-8")
+    (tmp_path / "methods" / "b.yaml").write_text("id: b\nextends: a\nsteps: []\n", encoding="utf-8")
+    result = _validate(tmp_path, "s.yaml")
+    assert result.returncode == 2
+    assert "methods/a.yaml:2:10" in result.stdout + result.stderr and "R303" in result.stdout + result.stderr
+
+
+def test_a_broken_method_file_reports_its_own_place(tmp_path):
+    import shutil
+
+    from simulator.library import builtin_dir
+
+    shutil.copy(builtin_dir() / "shebao-card-photo.yaml", tmp_path)
+    (tmp_path / "methods").mkdir()
+    (tmp_path / "methods" / "five-step.yaml").write_text(
+        "id: five-step\nextends: five-step\nsteps:\n  - id: receive\n    include: [five-step.receive]\n"
+        "model:\n  file: reply-ngramm\n", encoding="utf-8")
+    out = _validate(tmp_path, "shebao-card-photo.yaml")
+    assert out.returncode == 2
+    assert "methods/five-step.yaml:7:9" in out.stdout + out.stderr and "reply-ngram" in out.stdout + out.stderr

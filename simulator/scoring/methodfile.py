@@ -119,7 +119,21 @@ def normalize_pattern(source: str, defines: dict[str, str] | None = None) -> str
     return "".join(out)
 
 
+_LOADING: list[str] = []  # the method files being parsed, outermost first: a cycle is a mistake, not a hang
+
+
 def parse_method_file(path: Path) -> tuple[Method, list[Path]]:
+    key = str(Path(path).resolve())
+    if key in _LOADING:
+        raise SimulatorError("R303", method=Path(path).stem)
+    _LOADING.append(key)
+    try:
+        return _parse_method_file(path)
+    finally:
+        _LOADING.pop()
+
+
+def _parse_method_file(path: Path) -> tuple[Method, list[Path]]:
     from simulator.loader import read_source
     from simulator.schema import Reader
     from simulator.yamlsrc import compose
@@ -272,12 +286,32 @@ def _base_method(r, node, key: str) -> Method | None:
     if name is None:
         return None
     try:
-        base = load_method(name, (str(Path(r.path).parent),))
-    except (SimulatorError, RecursionError):
-        r.error("R302", node, method=name)
+        base = _other_method(r, name)
+    except SimulatorError as exc:
+        r.error(_load_error(exc), node, method=name)
         return None
     _add_dep(r, base.path)
     return base
+
+
+def _load_error(exc: SimulatorError) -> str:
+    """R303 when loading the other method led back to a file being loaded, else R302."""
+    cycle = exc.key == "R303" or any(d.code == "R303" for d in getattr(exc, "diagnostics", ()))
+    return "R303" if cycle else "R302"
+
+
+def _other_method(r, name: str) -> Method:
+    """The method `name` as this file sees it: its own folder first, then the built-ins, never itself.
+
+    A trainer's `methods/five-step.yaml` that `extends: five-step` means the built-in five-step.
+    """
+    from simulator.scoring.rubric import find_method_file
+
+    dirs = (str(Path(r.path).parent),)
+    found = find_method_file(name, dirs)
+    if found is not None and found.resolve() == Path(r.path).resolve():
+        dirs = ()
+    return load_method(name, dirs)
 
 
 def _add_dep(r, path: str) -> None:
@@ -321,9 +355,12 @@ def _included(r, node, into: str) -> list[Cue]:
     ref = r.text(node, "include") or ""
     method_name, _, step = ref.partition(".")
     try:
-        source = load_method(method_name, (str(Path(r.path).parent),))
+        source = _other_method(r, method_name)
         cues = source.step(step).cues
-    except (SimulatorError, StopIteration, RecursionError):
+    except SimulatorError as exc:
+        r.error(_load_error(exc), node, method=ref)
+        return []
+    except StopIteration:
         r.error("R302", node, method=ref)
         return []
     _add_dep(r, source.path)
