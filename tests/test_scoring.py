@@ -1064,6 +1064,67 @@ def test_round_5_step_boundaries(five, text, step, present):
     assert (step in score_reply(text, five).steps) == present, (text, score_reply(text, five).steps)
 
 
+# -- round 6: polite near-misses that reuse rude words, and their rude twins ------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您都讲了三遍了，我全记下来了，现在就给您改",
+        "问了好几遍没关系，这规定本来就难懂，我给您列个单子",
+        "是我刚才讲得太快，让您听了两遍，我慢慢再讲",
+        "门口一直有监控开着，您的车放那儿放心",
+        "不用担心，材料交了都录下来了，我再给您打个回执",
+        "我不是要喊保安，是请保安师傅帮您把箱子抬进来",
+        "不是不给您办，这个得区里盖章，我这就帮您打电话问",
+        "您这份材料上个月被退回了，退回通知是我们漏发的，我现在帮您补上",
+        "您自己不必跑了，我们这边直接调档",
+        "您到底是想今天交还是下周交？两样都行",
+        "甭解释了，我相信您，咱们直接办",
+        "您问的这个补贴我知道，我这就给您查",
+        "您不用再去找别人了，这事我负责到底",
+        "车就停门口，丢不了，您进来办吧",
+        "老人家说不清也没事，我多讲几遍",
+        "这不是您的错，他一看就知道要补哪页",
+        "讲了半天都没给您倒杯水，您先喝口",
+        "您放心回去吧，办好了我一个电话打给您",
+        "早讲了就好了，不过现在也来得及，我给您加急",
+    ],
+)
+def test_round_6_near_misses_are_not_taboo(five, text):
+    result = score_reply(text, five)
+    assert not result.taboo, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("跟你说了八百遍了，还记不住", "blame"),
+        ("是你自己的问题，怪不了别人", "blame"),
+        ("你到底要干什么", "impatience"),
+        ("别解释了，没用", "impatience"),
+        ("再闹我就叫保安", "threat"),
+        ("监控一直开着，你自己想清楚", "threat"),
+        ("您就回去吧", "refuse"),
+        ("你去找别的窗口问吧", "shirk"),
+    ],
+)
+def test_round_6_rude_twins_stay_taboo(five, text, kind):
+    result = score_reply(text, five)
+    assert kind in result.taboo_kinds, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "step", "present"),
+    [
+        ("你让她签个委托书，我们就能代办", "propose", True),
+        ("您可以让他先录一段授权视频", "propose", True),
+        ("弄完了我一个电话通知您", "follow_up", True),
+        ("我们会打个电话给您", "follow_up", True),
+    ],
+)
+def test_round_6_step_boundaries(five, text, step, present):
+    assert (step in score_reply(text, five).steps) == present, (text, score_reply(text, five).steps)
+
+
 # -- method files that refer to themselves ---------------------------------------------------------
 def _validate(tmp_path, *args):
     import subprocess
