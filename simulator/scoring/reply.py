@@ -340,20 +340,21 @@ class _Model:
         self.model = model = load_model(config["path"])
         self.x = model.vector(reply.norm)
         self.probs = probs = model.read(self.x)
-        self.sentences: dict[tuple[int, int], dict[str, float]] = {}
+        self.windows: dict[tuple[int, int], dict[str, float]] = {}  # a few clauses -> their probabilities
         self.targets = targets = _model_targets(method, model)
         shown = {s: probs[t] for s, t in targets.items()}
         if config["taboo"] and "taboo" in probs:
             shown["taboo"] = probs["taboo"]
-        taboo = config["taboo"]
-        self.verdict = ModelVerdict(shown, taboo["threshold"] if taboo else None, taboo.get("dismiss", 0.0) if taboo else 0.0)
+        taboo = config["taboo"] or {}
+        self.verdict = ModelVerdict(shown, taboo.get("threshold"), taboo.get("dismiss", 0.0))
 
     def judge_steps(self, hits: dict[str, list[_Hit]], scene: set[str]) -> None:
         """Drop a step the cues found where the model finds it unlikely; add one no cue looked at.
 
         A step is dropped only when it is unlikely both in the whole reply and in the few clauses around
-        each of its matches, so that one step in a long reply is not diluted by the rest. A step with any match, even one the rules set aside (a negation: 我不能帮您办),
-        is the rules' to decide: the model adds only steps no cue matched at all.
+        each of its matches, so that one step in a long reply is not diluted by the rest. A step with any
+        match, even one the rules set aside (a negation: 我不能帮您办), is the rules' to decide: the model
+        adds only steps no cue matched at all.
         """
         keep, add = self.config["steps"]["keep"], self.config["steps"]["add"]
         verdict = self.verdict
@@ -384,15 +385,15 @@ class _Model:
             end = reply.clause(end + 1)[1]
         if start == 0 and end >= len(reply.norm.rstrip(_SENTENCE_MARKS)):
             return self.probs[target]
-        if (start, end) not in self.sentences:
-            self.sentences[start, end] = self.model.read(self.model.vector(self.reply.norm[start:end]))
-        return self.sentences[start, end][target]
+        if (start, end) not in self.windows:
+            self.windows[start, end] = self.model.read(self.model.vector(reply.norm[start:end]))
+        return self.windows[start, end][target]
 
     def dismiss_taboo(self, hits: dict[str, list[_Hit]], taboo_kinds: tuple[str, ...]) -> bool:
         """Set aside the cues' taboo when the model is all but sure the reply is not rude (`taboo.dismiss`).
 
-        A cue sees a few words; the model sees the whole reply. 您刚才说到一半被打断了 holds words of
-        impatience, said kindly.
+        A cue sees a few words; the model sees the whole reply: 您先别激动，这边有录像…对您对我都是个保障
+        holds the words of a threat, said to reassure.
         """
         verdict = self.verdict
         if verdict.probability >= verdict.dismiss or self.too_short():
