@@ -1179,3 +1179,103 @@ def test_a_broken_method_file_reports_its_own_place(tmp_path):
     out = _validate(tmp_path, "shebao-card-photo.yaml")
     assert out.returncode == 2
     assert "methods/five-step.yaml:7:9" in out.stdout + out.stderr and "reply-ngram" in out.stdout + out.stderr
+
+
+# Round 6b: taboo families missed on fresh7-9 (sarcasm, comparisons with other citizens, polite
+# refusals, repeated questions, "not our window", records as threats), in new wordings, and their
+# polite near misses.
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("啥都没带，您这是来串门的吧？", "blame"),
+        ("证件过期半年了都没发现，你心也真够大的", "blame"),
+        ("别人家孩子五岁都会背了，你们倒好，出生证明都找不到", "blame"),
+        ("旁边那位阿姨八十了还自己带齐材料，您年轻力壮的，反而一样没带", "blame"),
+        ("后面那个小伙子十分钟就弄完了，你这都一个钟头了", "blame"),
+        ("这签名写得跟鬼画的一样，跟通缉令似的", "blame"),
+        ("您这记账本事也真是一绝", "blame"),
+        ("下回带个识字的家里人过来吧", "blame"),
+        ("都是成年人了，自己的社保都不清楚", "blame"),
+        ("不是我说你，这种事早该问清楚", "blame"),
+        ("你说你干了十年会计，那还不知道发票要盖章啊？", "blame"),
+        ("这个问题你上午已经问过了", "impatience"),
+        ("同样的话我昨天跟您儿子说过了", "impatience"),
+        ("第四遍了，照片贴这里", "impatience"),
+        ("好了好了，说重点", "impatience"),
+        ("你到底来办啥的", "impatience"),
+        ("我这边正忙着呢，你等着", "impatience"),
+        ("捡重要的讲，后面还有人", "impatience"),
+        ("你想明白要哪种再来", "impatience"),
+        ("快下班了，你这个复杂的明天再来", "impatience"),
+        ("这个我们窗口不方便解答，你问问税务吧", "shirk"),
+        ("我们这边也搞不太懂，你自己查查", "shirk"),
+        ("这属于物业那边的事", "shirk"),
+        ("你在哪儿听说的就去哪儿问", "shirk"),
+        ("我们这是社保中心，又不是银行", "shirk"),
+        ("我们这个小窗口办不了这个", "shirk"),
+        ("你自己去街道催吧", "shirk"),
+        ("政策还没出，您多关注一下公告", "shirk"),
+        ("窗口没有权限处理这个", "shirk"),
+        ("满了三年就是满了，谁来也没用", "refuse"),
+        ("名额已经分完了，没法撤回了", "refuse"),
+        ("这事没什么可商量的", "refuse"),
+        ("超龄了，规定就这样", "refuse"),
+        ("再这么吵，我只能给你备注上", "threat"),
+        ("以后你来办啥，我们可都记着", "threat"),
+        ("你再拍桌子我可以直接报警", "threat"),
+        ("到时候可就不是罚款这么简单了", "threat"),
+        ("你再闹，这业务咱们就都别办了", "threat"),
+    ],
+)
+def test_round_6b_taboo_families(five, text, kind):
+    result = score_reply(text, five)
+    assert kind in result.taboo_kinds, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您是来旅游的吧？签注在二号窗口办",
+        "您心态真好，我们都佩服",
+        "别人也都是这样补的，您别担心，我帮您弄",
+        "前面那位也是这种情况，已经办好了，您放心",
+        "我自己也经常丢三落四，您别自责",
+        "这个您刚才问过了，没关系，我再给您讲一遍",
+        "第二次了，真不好意思让您又跑一趟",
+        "好了好了，不哭了，我们慢慢来",
+        "您到底想办哪个，我帮您理一理",
+        "您想好了再来也行，随时找我",
+        "这个具体数字我不好回答，我帮您打电话问一下科长",
+        "这属于街道那边的事，我帮您联系一下",
+        "您去社区问问也行，我这边也帮您打个电话",
+        "审批结果会在官网公示，您留意一下官网，我们也会短信通知您",
+        "机器没法操作了，您到隔壁3号机办就行",
+        "规定就这样，不过您可以申请缓缴，我帮您填表",
+        "我在系统里备注一下您的手机号，方便通知您",
+        "您说的情况我们都记着呢，下次来直接找我",
+        "如果有人骚扰您，我们可以直接帮您报警",
+        "到时候就没这么麻烦了，一次就办完",
+        "连我们都会填错，这表确实难，您别自责",
+    ],
+)
+def test_round_6b_near_misses_are_not_taboo(five, text):
+    result = score_reply(text, five)
+    assert not result.taboo, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text, step, present",
+    [
+        ("这次没通知到您，确实是我们的问题，我马上补发", "receive", True),
+        ("意见我都记录下来了，科长会亲自过问", "receive", True),
+        ("周大爷，您可算来了！", "receive", True),
+        ("祝您生日快乐！", "receive", True),
+        ("我记一下您的电话", "receive", False),
+        ("王姐好久不见，最近身体怎么样？", "confirm", False),
+        ("小陈，能帮我把打印纸拿过来吗？", "confirm", False),
+        ("您要办的是换证还是补证？", "confirm", True),
+    ],
+)
+def test_round_6b_step_boundaries(five, text, step, present):
+    result = score_reply(text, five)
+    assert (step in result.steps) == present, (text, result.steps)
