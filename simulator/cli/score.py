@@ -68,6 +68,9 @@ def _batch(path: str, method, jobs: int | None) -> None:
             source = open(path, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
             raise SimulatorError("error.cannot_read", path=path, reason=exc.strerror or str(exc)) from None
+    import gc
+
+    gc.freeze()  # the loaded method and model are permanent: the collector need not walk them again and again
     out = sys.stdout
     number = 0
     rest = b""
