@@ -87,6 +87,15 @@ def test_model_is_not_followed_when_the_reply_does_an_unless_step(mini):
     assert not result.model.used and (result.model.why, result.model.detail) == ("steps", "ask")
 
 
+def test_a_model_all_but_certain_overrules_the_unless_steps(tmp_path, mini):
+    (tmp_path / "sure.yaml").write_text(MINI.replace("id: mini", "id: sure").replace(
+        "unless_steps: [ask]", "unless_steps: [ask], overrule: 0.9"), encoding="utf-8")
+    sure = load_method_file(tmp_path / "sure.yaml")
+    result = score_reply("芒果吗", sure)  # taboo 0.99 or more: asking something does not save it
+    assert result.taboo and result.steps == ("ask",) and result.model.used
+    assert not score_reply("香蕉吗", sure).taboo  # below the threshold: nothing to overrule
+
+
 def test_model_below_its_threshold_does_not_count(mini):
     result = score_reply("香蕉", mini)
     assert not result.taboo and result.model.why == "below"
@@ -194,11 +203,11 @@ def test_unknown_model_is_reported_with_its_place(tmp_path, monkeypatch):
 def test_unknown_unless_step_and_bad_threshold_are_reported(tmp_path, monkeypatch):
     monkeypatch.setenv("GOVSIM_NO_CACHE", "1")
     (tmp_path / "tiny.json").write_text(json.dumps(_tiny_model()), encoding="utf-8")
-    body = MINI.replace("[ask]", "[ask, nope]").replace("keep: 0.3", "keep: 3")
+    body = MINI.replace("[ask]", "[ask, nope], overrule: 1.5").replace("keep: 0.3", "keep: 3")
     (tmp_path / "bad.yaml").write_text(body, encoding="utf-8")
     with pytest.raises(ScenarioError) as info:
         load_method_file(tmp_path / "bad.yaml")
-    assert sorted(d.code for d in info.value.diagnostics) == ["S104", "S105"]
+    assert sorted(d.code for d in info.value.diagnostics) == ["S104", "S104", "S105"]
 
 
 def test_a_damaged_model_file_is_one_clear_error(tmp_path, mini):

@@ -247,14 +247,17 @@ def _ngram(r, node, method: Method) -> dict | None:
     config = {"path": str(path.resolve()), "aliases": {new: old for old, new in r.renames.items()},
               "taboo": None, "steps": None}
     if "taboo" in m:
-        t = r.mapping(m["taboo"][1], "model.taboo", ("threshold", "dismiss", "min_chars", "unless_steps")) or {}
+        t = r.mapping(m["taboo"][1], "model.taboo", ("threshold", "dismiss", "min_chars", "unless_steps",
+                                                              "overrule")) or {}
         threshold = r.number(t["threshold"][1], "model.taboo.threshold", 0.0, 1.0) if "threshold" in t else None
         dismiss = r.number(t["dismiss"][1], "model.taboo.dismiss", 0.0, 1.0) if "dismiss" in t else None
         items = (r.sequence(t["unless_steps"][1], "model.taboo.unless_steps") or []) if "unless_steps" in t else []
         steps = (r.choice(item, "model.taboo.unless_steps", method.step_ids) for item in items)
         min_chars = r.integer(t["min_chars"][1], "model.taboo.min_chars", 0, 1000) if "min_chars" in t else None
+        overrule = r.number(t["overrule"][1], "model.taboo.overrule", 0.0, 1.0) if "overrule" in t else None
         config["taboo"] = {"threshold": 0.5 if threshold is None else threshold, "dismiss": dismiss or 0.0,
-                           "min_chars": min_chars or 0, "unless_steps": tuple(s for s in steps if s)}
+                           "min_chars": min_chars or 0, "unless_steps": tuple(s for s in steps if s),
+                           "overrule": 1.01 if overrule is None else overrule}
     if "steps" in m:
         st = r.mapping(m["steps"][1], "model.steps", ("keep", "add")) or {}
         keep = r.number(st["keep"][1], "model.steps.keep", 0.0, 1.0) if "keep" in st else None

@@ -411,10 +411,13 @@ class _Model:
         """Call the reply taboo when no cue did, the reply did none of `unless_steps`, and the model is sure.
 
         A reply that soothes, apologises or commits to follow up is, on that evidence, not rude, and the
-        model is not trusted over it; a reply a cue already judged needs no second opinion.
+        model is not trusted over it unless it is all but certain (`overrule`: 对不起，您这个不在范围内 is
+        still a refusal); a reply a cue already judged needs no second opinion.
         """
         verdict = self.verdict
-        gate = next((s for s in self.config["taboo"]["unless_steps"] if s in steps), "")
+        config = self.config["taboo"]
+        gate = "" if verdict.probability >= config["overrule"] else next(
+            (s for s in config["unless_steps"] if s in steps), "")
         below = verdict.probability < verdict.threshold
         verdict.why = ("rubric" if taboo_kinds else "below" if below else "short" if self.too_short()
                        else "steps" if gate else "")
