@@ -18,7 +18,7 @@ from simulator.cachefiles import cache_root, write_atomic
 from simulator.scoring import compiled
 from simulator.scoring.rubric import Cue, CueGroup, DiscRule, Method
 
-FORMAT = 15  # bump whenever the Method structure or the meaning of a field changes
+FORMAT = 16  # bump whenever the Method structure or the meaning of a field changes
 
 
 def cache_dir() -> Path | None:
@@ -97,6 +97,7 @@ def _cue_from(values: list) -> Cue:
     kw["unless_steps"] = tuple(kw["unless_steps"])
     kw["yields"] = tuple(kw["yields"])
     kw["needs"] = tuple(tuple(s) for s in kw["needs"])
+    kw["branches"] = tuple((p, tuple(tuple(s) for s in needs)) for p, needs in kw["branches"])
     return Cue(**kw)
 
 

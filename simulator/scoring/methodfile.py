@@ -512,6 +512,67 @@ def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(s)) for s in best)
 
 
+def alternatives(pattern: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """The top-level alternatives of `pattern` with their own prefilters, or () when not worth it.
+
+    A reply that holds the strings of only some alternatives runs only those; the matches are the
+    ones the whole pattern finds (the scorer takes the leftmost, and at one place the first
+    alternative, as the regex engine does). Patterns with back-references, named groups or inline
+    flags, or with an alternative that can match nothing, are run whole.
+    """
+    parts = _top_level_split(pattern)
+    if len(parts) < 2 or not compiled.ENGINE:
+        return ()
+    try:
+        parse = compiled._sre_parse.parse
+        whole = parse(pattern, 0)
+        if whole.state.groupdict or whole.state.flags & ~(re.UNICODE | re.ASCII) or _has_backref(whole):
+            return ()
+        out = []
+        for part in parts:
+            if parse(part, 0).getwidth()[0] == 0:
+                return ()
+            out.append((part, required_literals(part)))
+    except Exception:  # noqa: BLE001 - anything unusual: the pattern is run whole
+        return ()
+    return tuple(out) if any(needs for _part, needs in out) else ()
+
+
+def _top_level_split(pattern: str) -> list[str]:
+    """`pattern` cut at the `|` outside any group or character class."""
+    parts, depth, start, in_class, i = [], 0, 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1 : i + 2] == "^")
+            i += pattern[i : i + 1] == "]"  # a ] first in the class is a literal
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _has_backref(node) -> bool:
+    """Does a parsed pattern refer back to a group (\\1, (?P=name), (?(1)…))?"""
+    consts = compiled._sre_parse
+    if isinstance(node, consts.SubPattern):
+        return any(op in (consts.GROUPREF, consts.GROUPREF_EXISTS) or _has_backref(av) for op, av in node)
+    return isinstance(node, (list, tuple)) and any(_has_backref(x) for x in node)
+
+
 def _required(items) -> list[set[str]]:
     """All the sets a match of this sequence must contain a string of (a conjunction)."""
     consts = compiled._sre_parse  # the opcode constants are re-exported by the parser module

@@ -487,11 +487,48 @@ def _all_hits(method: Method, reply: _Reply) -> dict[str, list[_Hit]]:
                 break
         else:
             out = hits[gid]
-            for m in (cue.compiled or cue.regex).finditer(norm):
+            for m in _finditer(cue, norm, grams) if cue.branches else (cue.compiled or cue.regex).finditer(norm):
                 start, end = m.span()
                 if start != end:
                     out.append(_Hit(start, end, cue, check(cue, start, end)))
     return hits
+
+
+def _finditer(cue: Cue, norm: str, grams: set[str]):
+    """The matches `cue.regex.finditer(norm)` gives, running only the alternatives the reply may hold.
+
+    The whole pattern matches at the leftmost place any alternative does, with the first alternative
+    (in the pattern's order) that matches there; it then goes on from the end of that match. None of
+    the alternatives can match nothing (methodfile.alternatives), so that is all there is to it.
+    """
+    live = []
+    for triggers, regex in cue.alternatives():
+        for trigger in triggers:
+            if trigger.isdisjoint(grams):
+                break
+        else:
+            live.append(regex)
+    if len(live) == len(cue.branches):
+        yield from (cue.compiled or cue.regex).finditer(norm)
+        return
+    if len(live) < 2:
+        if live:
+            yield from live[0].finditer(norm)
+        return
+    found = [regex.search(norm) for regex in live]
+    while True:
+        first = None
+        for k, m in enumerate(found):
+            if m is not None and (first is None or m.start() < found[first].start()):
+                first = k
+        if first is None:
+            return
+        m = found[first]
+        yield m
+        end = m.end()
+        for k, other in enumerate(found):
+            if other is not None and other.start() < end:
+                found[k] = live[k].search(norm, end)
 
 
 def _apply_yields(hits: dict[str, list[_Hit]], kinds: dict[str, str], reply: _Reply) -> None:

@@ -25,13 +25,14 @@ class Cue:
     """One phrase or pattern of a step, taboo kind or style feature, and when it counts."""
 
     FIELDS = ("pattern", "note", "unless", "unless_scope", "unless_steps", "negatable", "clause", "yields",
-              "yields_scope", "weight", "repeat", "source", "needs", "weak", "firm")
-    __slots__ = (*FIELDS, "compiled", "compiled_unless")
+              "yields_scope", "weight", "repeat", "source", "needs", "weak", "firm", "branches")
+    __slots__ = (*FIELDS, "compiled", "compiled_unless", "_branches")
 
     def __init__(self, pattern: str, note: str = "", unless: str = "", unless_scope: str = "clause",
                  unless_steps: tuple[str, ...] = (), negatable: bool = True, clause: str = "",
                  yields: tuple[str, ...] = (), yields_scope: str = "words", weight: float = 0.0, repeat: int = 1,
-                 source: str = "", needs: tuple[tuple[str, ...], ...] = (), weak: bool = False, firm: bool = False):
+                 source: str = "", needs: tuple[tuple[str, ...], ...] = (), weak: bool = False, firm: bool = False,
+                 branches: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()):
         self.pattern = pattern
         self.note = note
         self.unless = unless  # a pattern that cancels the cue in the same clause (or sentence, reply: unless_scope)
@@ -47,8 +48,12 @@ class Cue:
         self.needs = needs  # a match holds a string of each of these sets (worked out at compile time)
         self.weak = weak  # counts for its step, but is no way forward that cancels a taboo's unless_steps
         self.firm = firm  # taboo: the n-gram model may not dismiss it (这不归我管 is taboo whatever follows)
+        # the pattern's top-level alternatives with their own prefilters (pattern, needs), when worth it:
+        # only those whose strings the reply holds are run (see simulator.scoring.reply._finditer)
+        self.branches = branches
         self.compiled: re.Pattern | None = None
         self.compiled_unless: re.Pattern | None = None
+        self._branches: tuple | None = None
 
     def copy(self, **changes) -> Cue:
         new = Cue(self.pattern)
@@ -70,6 +75,13 @@ class Cue:
         if self.compiled is None:
             self.compiled = compiled.regex(self.pattern)
         return self.compiled
+
+    def alternatives(self) -> tuple[tuple[tuple[frozenset[str], ...], re.Pattern], ...]:
+        """(prefilter, compiled pattern) for each of `branches`."""
+        if self._branches is None:
+            self._branches = tuple((tuple(frozenset(compiled.trigger(s) for s in strings) for strings in needs),
+                                    compiled.regex(pattern)) for pattern, needs in self.branches)
+        return self._branches
 
 
 class CueGroup:
@@ -96,11 +108,13 @@ class CueGroup:
 
     def compile(self) -> None:
         """Work out each cue's prefilter (the strings any match contains)."""
-        from simulator.scoring.methodfile import required_literals
+        from simulator.scoring.methodfile import alternatives, required_literals
 
         for cue in self.cues:
             if not cue.needs and cue.pattern:
                 cue.needs = required_literals(cue.pattern)
+            if cue.pattern and not cue.branches:
+                cue.branches = alternatives(cue.pattern)
 
 
 class DiscRule:
@@ -197,6 +211,8 @@ class Method:
         for group in groups:
             for cue in group.cues:
                 yield cue.pattern
+                for pattern, _needs in cue.branches:
+                    yield pattern
                 if cue.unless:
                     yield cue.unless
         for pattern in (self.question, self.not_question):

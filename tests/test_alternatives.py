@@ -1,0 +1,97 @@
+"""A cue's top-level alternatives run one by one, only those a reply may hold: the matches must not change."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from simulator.scoring.compiled import grams
+from simulator.scoring.methodfile import alternatives
+from simulator.scoring.normalize import normalize
+from simulator.scoring.reply import _finditer
+from simulator.scoring.rubric import Cue, load_method
+
+DATA = Path(__file__).parent.parent / "benchmarks" / "data"
+
+
+def _cue(pattern: str) -> Cue:
+    cue = Cue(pattern)
+    cue.branches = alternatives(pattern)
+    return cue
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+def test_a_pattern_is_cut_at_its_top_level_bars_only():
+    found = alternatives(r"去(?:办|找)|到[^,|]{0,3}窗口|\|号|\d+天")
+    assert [p for p, _needs in found] == [r"去(?:办|找)", r"到[^,|]{0,3}窗口", r"\|号", r"\d+天"]
+    assert found[0][1] == (("去",), ("办", "找"))  # each alternative has its own prefilter
+    assert found[3][1] == (("天",),)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(办|补)了就是\1|不行",  # a back-reference: group numbers would change
+    r"(?P<x>办)|补",  # a named group
+    r"(?i)ok|好",  # inline flags
+    r"补?|办",  # an alternative that can match nothing
+    r"办理",  # no alternation at all
+    r"[^,]{2}|\d+",  # no alternative has a prefilter: nothing to gain
+])
+def test_patterns_that_are_run_whole(pattern):
+    assert alternatives(pattern) == ()
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    ("bc|bcd|xyz", "abcd abcd"),  # the first alternative wins where two start
+    ("bcd|bc|xyz", "abcd abc"),
+    ("bcd|abc", "abcd"),  # the leftmost match wins, whatever its order
+    ("b|ab", "ab ab"),
+    ("x[^y]{0,3}z|qz", "xqqz qz xz"),
+    ("(?<=a)b|bb", "abb bb"),  # a look-behind sees the text before where the search resumes
+])
+def test_matches_are_those_of_the_whole_pattern(pattern, text):
+    cue = _cue(pattern)
+    assert cue.branches
+    assert _spans(_finditer(cue, text, grams(text))) == _spans(cue.regex.finditer(text))
+
+
+def test_only_the_alternatives_a_reply_may_hold_are_run():
+    cue = _cue("去窗口|到大厅")
+    text = "到大厅"
+    live = [regex.pattern for triggers, regex in cue.alternatives() if all(not t.isdisjoint(grams(text)) for t in triggers)]
+    assert live == ["到大厅"]
+    assert _spans(_finditer(cue, text, grams(text))) == [(0, 3)]
+    assert list(_finditer(cue, "您好", grams("您好"))) == []
+
+
+def test_every_builtin_cue_finds_what_its_whole_pattern_finds():
+    texts = []
+    for name in ("dev", "extra"):
+        path = DATA / f"replies-{name}.jsonl"
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cues = [cue for name in ("five-step", "six-step") for _gid, _triggers, cue in load_method(name).flat()]
+    split = [cue for cue in cues if cue.branches]
+    assert len(split) > 50  # most long cues are alternations worth cutting
+    for text in texts:
+        norm = normalize(text)
+        g = grams(norm)
+        for cue in split:
+            assert _spans(_finditer(cue, norm, g)) == _spans(cue.regex.finditer(norm)), (cue.source, text)
+
+
+def test_the_cache_keeps_the_alternatives(tmp_path, monkeypatch):
+    from simulator.scoring import cache
+    from simulator.scoring.rubric import BUILTIN_DIR, load_method_file
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("GOVSIM_NO_CACHE", raising=False)
+    path = BUILTIN_DIR / "five-step.yaml"
+    fresh = load_method_file(path)
+    cache.store(path, (), fresh, [path])
+    cached = cache.load(path, ())
+    assert cached is not None
+    assert [c.branches for _g, _t, c in cached.flat()] == [c.branches for _g, _t, c in fresh.flat()]
