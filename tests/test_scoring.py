@@ -1279,3 +1279,70 @@ def test_round_6b_near_misses_are_not_taboo(five, text):
 def test_round_6b_step_boundaries(five, text, step, present):
     result = score_reply(text, five)
     assert (step in result.steps) == present, (text, result.steps)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("再这么骂下去，你这个申请我只能先暂停了", "threat"),
+        ("你接着在群里发帖，那这笔补助只好暂缓发放", "threat"),
+        ("你这个人我记下了，下次来办事你试试", "threat"),
+        ("再吵下去，你这房产过户拖到年底也不稀奇", "threat"),
+        ("就冲你这态度，材料我先搁着", "threat"),
+        ("你去曝光好了，曝光完了你的审批可就不好说了", "threat"),
+        ("你看你这张驾照年审还过不过得去", "threat"),
+        ("帮你加急也行，不加急也行，全看你配合不配合", "threat"),
+        ("要是还不配合，我们只能按自动放弃处理", "threat"),
+        ("你的年审我们会仔仔细细地查，一条一条地核", "threat"),
+        ("跟我们拍桌子？那就按最严的标准走", "threat"),
+        ("你可以不签，后果你自己清楚", "threat"),
+        ("这些情况也要如实上报的，你自己权衡", "threat"),
+        ("查档？咱们这没这一说", "refuse"),
+        ("过期了，木有法子", "refuse"),
+        ("不够年限，那就只能不退了", "refuse"),
+        ("这类申请一律不再受理", "refuse"),
+    ],
+)
+def test_round_7_taboo_families(five, text, kind):
+    result = score_reply(text, five)
+    assert kind in result.taboo_kinds, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rule words and reported refusals that are not this officer's refusal
+        "请把街道给您的不予受理通知书拿给我看看",
+        "到底能不能报销，要看医院出的清单，清单带来了吗",
+        "到底要不要起诉，这个您自己拿主意，我把流程讲给您听",
+        "以前那个窗口说办不了？我们这里就是兜底的，您坐下说",
+        "这部分钱暂时退不了，但会留在账户里，下个月自动抵扣",
+        "签字这一项规定不让代签，不过您按个手印也可以",
+        # kindness that borrows rude words
+        "您讲了半天也渴了吧，先喝口水",
+        "这不是您自己的问题，是系统没同步",
+        "您跟我说过三遍了，我都记下了，今天一起办",
+        "开个玩笑，怎么又是您？上次的事办好了吧",
+        "请保安过来不是要赶您，是帮您搬东西",
+        "这种情况我们一年也遇不上几次，我得问问科长",
+        "明天的事明天再说，今天先把这张表填了",
+        "这个我做不了主，但我可以陪您去找科长",
+        "有事您找我就对了，别的窗口不用跑",
+        "丢了身份证不是天大的事，先挂失再补办",
+        # veiled-threat families: polite twins
+        "您要投诉可以，这是您的权利，不影响我现在给您办",
+        "您的投诉我们一定仔仔细细地查，给您一个交代",
+        "您的低保复核我们会认认真真地审，您放心",
+        "不着急，您想清楚再说，我在这儿等您",
+        "本来可以容缺的，现在政策调整了，我帮您问问还有没有别的办法",
+        "这个情况我会如实反映给领导，一定给您个说法",
+        "按流程走就行，慢慢来不着急",
+        "您看您这个材料还缺不缺什么？",
+        "我们这边录像也开着，是为了保护您的权益，您放心",
+        "今天不收了，明天八点您早点来，我给您留个号",
+        "这个没有为什么好担心的，我一步步带您办",
+    ],
+)
+def test_round_7_near_misses_are_not_taboo(five, text):
+    result = score_reply(text, five)
+    assert not result.taboo, (text, result.taboo_kinds)
