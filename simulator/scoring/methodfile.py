@@ -485,7 +485,7 @@ def _disc(r, node) -> dict[str, DiscRule]:
         for key in ("plus", "minus"):
             if key in d:
                 group = CueGroup(f"{dtype}.{key}", _cues(r, d[key][1], f"{where}.{key}"))
-                group.compile()
+                group.compile(split=False)
                 setattr(rule, key, group)
         out[dtype] = rule
     return out

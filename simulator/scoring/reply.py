@@ -499,7 +499,8 @@ def _finditer(cue: Cue, norm: str, grams: set[str]):
 
     The whole pattern matches at the leftmost place any alternative does, with the first alternative
     (in the pattern's order) that matches there; it then goes on from the end of that match. None of
-    the alternatives can match nothing (methodfile.alternatives), so that is all there is to it.
+    the alternatives can match nothing (methodfile.alternatives), so that is all there is to it. The
+    whole pattern is never compiled: the method cache keeps only the alternatives' code.
     """
     live = []
     for triggers, regex in cue.alternatives():
@@ -508,9 +509,6 @@ def _finditer(cue: Cue, norm: str, grams: set[str]):
                 break
         else:
             live.append(regex)
-    if len(live) == len(cue.branches):
-        yield from (cue.compiled or cue.regex).finditer(norm)
-        return
     if len(live) < 2:
         if live:
             yield from live[0].finditer(norm)

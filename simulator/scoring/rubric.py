@@ -49,7 +49,8 @@ class Cue:
         self.weak = weak  # counts for its step, but is no way forward that cancels a taboo's unless_steps
         self.firm = firm  # taboo: the n-gram model may not dismiss it (这不归我管 is taboo whatever follows)
         # the pattern's top-level alternatives with their own prefilters (pattern, needs), when worth it:
-        # only those whose strings the reply holds are run (see simulator.scoring.reply._finditer)
+        # only those whose strings the reply holds are run (simulator.scoring.reply._finditer); steps
+        # and taboo kinds only, as DISC features are run whole
         self.branches = branches
         self.compiled: re.Pattern | None = None
         self.compiled_unless: re.Pattern | None = None
@@ -106,14 +107,14 @@ class CueGroup:
             self._plan = plan
         return plan
 
-    def compile(self) -> None:
-        """Work out each cue's prefilter (the strings any match contains)."""
+    def compile(self, split: bool = True) -> None:
+        """Work out each cue's prefilter (the strings any match contains), and with `split` its alternatives."""
         from simulator.scoring.methodfile import alternatives, required_literals
 
         for cue in self.cues:
             if not cue.needs and cue.pattern:
                 cue.needs = required_literals(cue.pattern)
-            if cue.pattern and not cue.branches:
+            if split and cue.pattern and not cue.branches:
                 cue.branches = alternatives(cue.pattern)
 
 
@@ -210,9 +211,10 @@ class Method:
             groups += [g for g in (rule.plus, rule.minus) if g is not None]
         for group in groups:
             for cue in group.cues:
-                yield cue.pattern
-                for pattern, _needs in cue.branches:
-                    yield pattern
+                if cue.branches:  # the scorer runs its alternatives, never the whole pattern
+                    yield from (pattern for pattern, _needs in cue.branches)
+                else:
+                    yield cue.pattern
                 if cue.unless:
                     yield cue.unless
         for pattern in (self.question, self.not_question):
