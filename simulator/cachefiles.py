@@ -14,9 +14,9 @@ def cache_root(kind: str) -> Path | None:
     return Path(base) / "govsim" / kind
 
 
-def write_atomic(file: Path, text: str) -> None:
+def write_atomic(file: Path, content: str | bytes) -> None:
     """Write beside the file, then rename over it: another process reads the old file or the new one."""
     file.parent.mkdir(parents=True, exist_ok=True)
     tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     os.replace(tmp, file)

@@ -503,7 +503,7 @@ def test_cache_round_trip_scores_the_same(tmp_path, monkeypatch):
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     fresh = load_method_file(BUILTIN_DIR / "six-step.yaml")
-    files = list((tmp_path / "govsim" / "methods").glob("six-step-*.json"))
+    files = list((tmp_path / "govsim" / "methods").glob("six-step-*.cache"))
     assert len(files) == 1
     cached = cache.load(BUILTIN_DIR / "six-step.yaml", ())
     assert cached is not None and cached.step_ids == fresh.step_ids
@@ -518,9 +518,16 @@ def test_damaged_or_stale_cache_falls_back(tmp_path, monkeypatch):
     path = tmp_path / "mini.yaml"
     path.write_text(MINI, encoding="utf-8")
     load_method_file(path)
-    [file] = (tmp_path / "cache" / "govsim" / "methods").glob("mini-*.json")
+    [file] = (tmp_path / "cache" / "govsim" / "methods").glob("mini-*.cache")
+    whole = file.read_bytes()
+    file.write_bytes(whole[:-4])  # the engine's code cut short
+    assert cache.load(path, ()) is None
+    file.write_bytes(whole.replace(b'"code_bytes": ', b'"code_bytes": 1'))  # it says there is more
+    assert cache.load(path, ()) is None
     file.write_text("{not json", encoding="utf-8")
     assert cache.load(path, ()) is None
+    file.write_bytes(whole)
+    assert cache.load(path, ()) is not None
     assert load_method_file(path).step_ids == ("ask", "offer")  # rebuilt from the YAML
     path.write_text(MINI.replace("id: ask", "id: question"), encoding="utf-8")
     assert load_method_file(path).step_ids == ("question", "offer")  # an edited file is never served stale

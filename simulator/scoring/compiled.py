@@ -60,35 +60,49 @@ def precompile(patterns) -> None:
         _PATTERNS.setdefault(pattern, compiled)
 
 
-def export(patterns) -> dict[str, list] | None:
-    """The recorded code of these patterns, as JSON-ready data (None if any is missing)."""
+def export(patterns) -> tuple[dict[str, list], bytes] | None:
+    """The recorded code of these patterns: JSON-ready entries and the code itself, one byte string.
+
+    An entry is [flags, offset, length, groups, groupindex, indexgroup], the code being the bytes
+    [offset, offset + length) of the string. None if any pattern's code is missing.
+    """
     if not ENGINE:
         return None
-    out = {}
+    out: dict[str, list] = {}
+    chunks: list[bytes] = []
+    size = 0
     for pattern in patterns:
         entry = _CODE.get(pattern)
         if entry is None:
             return None
+        if pattern in out:
+            continue
         flags, code, groups, groupindex, indexgroup = entry
         try:
-            packed = code if isinstance(code, str) else _pack(code)
+            raw = bytes(code) if isinstance(code, memoryview) else _pack(code)
         except ValueError:
             return None
-        out[pattern] = [flags, packed, groups, groupindex, indexgroup]
-    return out
+        out[pattern] = [flags, size, len(raw), groups, groupindex, indexgroup]
+        chunks.append(raw)
+        size += len(raw)
+    return out, b"".join(chunks)
 
 
-def install(data: dict) -> bool:
-    """Take recorded code from the cache; False if it does not look right."""
+def install(data: dict, code: bytes) -> bool:
+    """Take recorded code from the cache (`export`'s two parts); False if it does not look right."""
     if not ENGINE or not isinstance(data, dict):
         return False
+    view = memoryview(code)
     try:
         entries = {}
-        for pattern, (flags, packed, groups, groupindex, indexgroup) in data.items():
+        for pattern, (flags, offset, length, groups, groupindex, indexgroup) in data.items():
             if not (isinstance(pattern, str) and isinstance(flags, int) and isinstance(groups, int)
-                    and isinstance(packed, str) and isinstance(groupindex, dict) and isinstance(indexgroup, list)):
+                    and isinstance(offset, int) and isinstance(length, int) and 0 <= offset
+                    and offset + length <= len(view) and length % _sre.CODESIZE == 0
+                    and isinstance(groupindex, dict) and isinstance(indexgroup, list)):
                 return False
-            entries[pattern] = (flags, packed, groups, groupindex, indexgroup)  # unpacked when first used
+            # unpacked when first used
+            entries[pattern] = (flags, view[offset : offset + length], groups, groupindex, indexgroup)
     except (TypeError, ValueError):
         return False
     for pattern, entry in entries.items():
@@ -109,7 +123,7 @@ def _from_code(pattern: str) -> re.Pattern | None:
 
 def _build(pattern: str, entry: tuple) -> re.Pattern:
     flags, code, groups, groupindex, indexgroup = entry
-    if isinstance(code, str):
+    if isinstance(code, memoryview):
         code = _unpack(code)
     if flags & re.UNICODE == 0 and flags & re.ASCII == 0:
         flags |= re.UNICODE
@@ -119,23 +133,21 @@ def _build(pattern: str, entry: tuple) -> re.Pattern:
     return built
 
 
-def _pack(code: list[int]) -> str:
+def _pack(code: list[int]) -> bytes:
     import array
-    import binascii
 
     if array.array("I").itemsize != _sre.CODESIZE:
         raise ValueError("code size")
-    return binascii.b2a_base64(array.array("I", code).tobytes(), newline=False).decode("ascii")
+    return array.array("I", code).tobytes()
 
 
-def _unpack(packed: str) -> list[int]:
+def _unpack(packed: memoryview) -> list[int]:
     import array
-    import binascii
 
     values = array.array("I")
     if values.itemsize != _sre.CODESIZE:
         raise ValueError("code size")
-    values.frombytes(binascii.a2b_base64(packed))
+    values.frombytes(packed)
     return values.tolist()
 
 
