@@ -323,6 +323,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # help texts
     "help.app": ("政务服务大厅投诉处理情景模拟训练", "Complaint-handling role-play trainer for government service halls"),
     "help.lang": ("界面语言：zh 或 en", "interface language: zh or en"),
+    "help.help": ("显示本帮助并退出", "Show this message and exit."),
     "help.dir": ("额外的剧本文件夹（可多次使用）", "extra scenario folder (repeatable)"),
     "help.list": ("列出剧本", "list scenarios"),
     "help.json": ("输出 JSON", "print JSON"),

@@ -28,6 +28,7 @@ def build_app() -> typer.Typer:
     from simulator.cli.usage import GovsimGroup
 
     _skip_text_coercion()
+    _localize_help_option()
     app = typer.Typer(
         cls=GovsimGroup,
         help=_("help.app"),
@@ -104,6 +105,27 @@ def _skip_text_coercion() -> None:
 
     get_runtime_param._govsim = True
     _TyperParameter.get_runtime_param = get_runtime_param
+
+
+def _localize_help_option() -> None:
+    """`--help`'s own line in the catalogue's language (click writes it in English)."""
+    from typer.core import TyperCommand, TyperGroup
+
+    from simulator.messages import t
+
+    for cls in (TyperCommand, TyperGroup):
+        original = getattr(cls, "get_help_option", None)
+        if original is None or getattr(original, "_govsim", False):
+            continue
+
+        def get_help_option(self, ctx, _original=original):
+            option = _original(self, ctx)
+            if option is not None:
+                option.help = t("help.help")
+            return option
+
+        get_help_option._govsim = True
+        cls.get_help_option = get_help_option
 
 
 def main() -> None:

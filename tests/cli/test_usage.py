@@ -26,3 +26,20 @@ def test_usage_error_in_english(run):
     result = run("--lang", "en", "play", "--foo")
     assert result.exit_code == 2
     assert result.stderr.strip() == "no such option --foo. See govsim play --help"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["score", "--help"], ["class", "--help"], ["class", "board", "--help"]])
+def test_the_help_option_speaks_the_interface_language(run, args):
+    zh = run(*args).stdout
+    assert "显示本帮助并退出" in zh and "Show this message" not in zh
+    if args != ["--help"]:  # the root's own help is printed before --lang is read, except by `govsim` itself
+        assert "Show this message and exit." in run("--lang", "en", *args).stdout
+
+
+def test_the_root_help_in_english():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "simulator", "--lang", "en", "--help"], capture_output=True,
+                         text=True, encoding="utf-8", check=True).stdout
+    assert "Show this message and exit." in out and "显示本帮助并退出" not in out
