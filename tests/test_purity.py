@@ -74,6 +74,12 @@ def test_help_and_list_import_no_store_library():
         assert not STORE & _modules_after_command(*argv), argv
 
 
+def test_list_imports_neither_the_engine_nor_the_scorer():
+    _modules_after_command("list")  # the first run reads the scenarios and keeps their summaries
+    loaded = _modules_after_command("list")
+    assert not {"simulator.engine", "simulator.scoring.reply", "simulator.scoring.rubric"} & loaded
+
+
 def test_list_and_help_do_not_import_pydantic():
     """typer would convert text options through pydantic; importing it costs ~60 ms at every start."""
     code = (

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from simulator.engine import Turn
 from simulator.messages import pick, t
-from simulator.model import Scenario
-from simulator.scoring.card import ScoreCard, Tip
-from simulator.scoring.rubric import Method
 from simulator.ui.text import clean, plain
+
+if TYPE_CHECKING:  # `govsim list` draws a badge from here, and needs neither the engine nor the scorer
+    from simulator.engine import Turn
+    from simulator.model import Scenario
+    from simulator.scoring.card import ScoreCard, Tip
+    from simulator.scoring.rubric import Method
 
 DISC_STYLE = {"D": "bold red", "I": "bold yellow", "S": "bold green", "C": "bold blue"}
 GRADE_STYLE = {"excellent": "bold green", "good": "bold cyan", "pass": "bold yellow", "poor": "bold red"}
