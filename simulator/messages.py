@@ -290,6 +290,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "n-gram model, probability of each step: {probs} (a step a rule found counts from {keep}; "
         "one no rule found counts from {add})",
     ),
+    "explain.model.keep_for": ("{keep}（{steps}）", "{keep} ({steps})"),
     "explain.rejected.model": ("字词模型认为回复不像在做这一步（可能性 {p}），不计", "the n-gram model finds this step unlikely here ({p}), so it does not count"),
     "explain.model.dismissed": (
         "字词模型：禁忌可能性{p}，低于{dismiss}，规则找到的禁忌说法不计",

@@ -180,6 +180,32 @@ def test_a_scene_phrase_is_never_dropped(mini):
     assert "ask" in score_reply("梨吗", mini, extra_phrases={"ask": ("梨吗",)}).steps
 
 
+def test_a_step_can_have_a_keep_of_its_own(tmp_path, mini):
+    assert score_reply("香蕉吗", mini).model.probabilities["ask"] == pytest.approx(0.776, abs=1e-3)
+    body = MINI.replace("id: mini", "id: strict").replace("keep: 0.3,", "keep: 0.3, keep_for: {ask: 0.9},")
+    (tmp_path / "strict.yaml").write_text(body, encoding="utf-8")
+    strict = load_method_file(tmp_path / "strict.yaml")
+    result = score_reply("香蕉吗", strict)
+    assert "ask" not in result.steps and result.model.dropped == ["ask"] and result.model.keep_for == {"ask": 0.9}
+    assert "offer" in score_reply("香蕉帮你", strict).steps  # the other steps keep the method's keep
+    # a step cue marked firm is never dropped by the model
+    firm = body.replace("id: strict", "id: firm").replace("{pattern: '吗', note: 提问}", "{pattern: '吗', firm: true, note: 提问}")
+    (tmp_path / "firm.yaml").write_text(firm, encoding="utf-8")
+    assert "ask" in score_reply("香蕉吗", load_method_file(tmp_path / "firm.yaml")).steps
+
+
+def test_keep_for_names_steps_of_the_method(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVSIM_NO_CACHE", "1")
+    (tmp_path / "tiny.json").write_text(json.dumps(_tiny_model()), encoding="utf-8")
+    body = MINI.replace("keep: 0.3,", "keep: 0.3, keep_for: {ask: 2, aks: 0.5},")
+    (tmp_path / "bad.yaml").write_text(body.replace("id: mini", "id: bad"), encoding="utf-8")
+    with pytest.raises(ScenarioError) as info:
+        load_method_file(tmp_path / "bad.yaml")
+    codes = sorted(d.code for d in info.value.diagnostics)
+    assert codes == ["S101", "S104"]
+    assert any("ask" in d.message for d in info.value.diagnostics if d.code == "S101")  # did you mean ask?
+
+
 # -- the method file -----------------------------------------------------------------------------
 def test_method_can_turn_the_model_off(tmp_path, mini):
     (tmp_path / "nomodel.yaml").write_text("id: nomodel\nextends: mini\nsteps: []\nmodel: false\n", encoding="utf-8")
@@ -231,6 +257,7 @@ def test_pack_round_trip():
 def test_six_step_reads_the_model_under_its_own_step_names():
     six = load_method("six-step")
     assert six.ngram["taboo"]["unless_steps"] == ("soothe", "follow_up")
+    assert six.ngram["steps"]["keep_for"] == {"cause": 0.6, "follow_up": 0.3}
     result = score_reply("您好，请坐，您慢慢说", six)
     assert "soothe" in result.model.probabilities and "receive" not in result.model.probabilities
     assert "expectation" not in result.model.probabilities  # a step the model was not trained on: rules only

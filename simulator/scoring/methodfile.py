@@ -259,10 +259,16 @@ def _ngram(r, node, method: Method) -> dict | None:
                            "min_chars": min_chars or 0, "unless_steps": tuple(s for s in steps if s),
                            "overrule": 1.01 if overrule is None else overrule}
     if "steps" in m:
-        st = r.mapping(m["steps"][1], "model.steps", ("keep", "add")) or {}
+        st = r.mapping(m["steps"][1], "model.steps", ("keep", "add", "keep_for")) or {}
         keep = r.number(st["keep"][1], "model.steps.keep", 0.0, 1.0) if "keep" in st else None
         add = r.number(st["add"][1], "model.steps.add", 0.0, 1.0) if "add" in st else None
-        config["steps"] = {"keep": keep or 0.0, "add": 1.01 if add is None else add}
+        keep_for = {}
+        if "keep_for" in st:  # a step's own `keep`
+            for step, (_key, value) in (r.mapping(st["keep_for"][1], "model.steps.keep_for", method.step_ids) or {}).items():
+                number = r.number(value, f"model.steps.keep_for.{step}", 0.0, 1.0)
+                if number is not None:
+                    keep_for[step] = number
+        config["steps"] = {"keep": keep or 0.0, "add": 1.01 if add is None else add, "keep_for": keep_for}
     return config
 
 
@@ -272,6 +278,9 @@ def _renamed_ngram(config: dict, renames: dict[str, str]) -> dict:
     out["aliases"] = {**config["aliases"], **{new: old for old, new in renames.items()}}
     if config["taboo"]:
         out["taboo"] = {**config["taboo"], "unless_steps": tuple(renames.get(s, s) for s in config["taboo"]["unless_steps"])}
+    if config["steps"]:
+        keep_for = config["steps"].get("keep_for", {})
+        out["steps"] = {**config["steps"], "keep_for": {renames.get(s, s): v for s, v in keep_for.items()}}
     return out
 
 

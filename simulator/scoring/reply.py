@@ -124,7 +124,7 @@ class ModelVerdict:
     """What the method's n-gram model said of a reply, and what the scorer took from it."""
 
     __slots__ = ("probabilities", "threshold", "dismiss", "label", "quote", "used", "why", "detail", "added",
-                 "dropped", "keep", "add")
+                 "dropped", "keep", "add", "keep_for")
 
     def __init__(self, probabilities: dict[str, float], threshold: float | None = None, dismiss: float = 0.0):
         self.probabilities = probabilities  # method step id or "taboo" -> probability
@@ -138,6 +138,7 @@ class ModelVerdict:
         self.added: list[str] = []  # steps no cue found, counted on the model's word
         self.dropped: list[str] = []  # steps a cue found, not counted because the model found them unlikely
         self.keep = self.add = None  # the step thresholds, when the model judges steps
+        self.keep_for: dict[str, float] = {}  # steps with a `keep` of their own
 
     @property
     def probability(self) -> float:
@@ -351,17 +352,21 @@ class _Model:
     def judge_steps(self, hits: dict[str, list[_Hit]], scene: set[str]) -> None:
         """Drop a step the cues found where the model finds it unlikely; add one no cue looked at.
 
+        A step a `firm` cue found (我先跟您确认一下) or a scene's own phrase is never dropped.
+
         A step is dropped only when it is unlikely both in the whole reply and in the few clauses around
         each of its matches, so that one step in a long reply is not diluted by the rest. A step with any
         match, even one the rules set aside (a negation: 我不能帮您办), is the rules' to decide: the model
         adds only steps no cue matched at all.
         """
-        keep, add = self.config["steps"]["keep"], self.config["steps"]["add"]
+        config = self.config["steps"]
+        add, keep_for = config["add"], config.get("keep_for", {})
         verdict = self.verdict
-        verdict.keep, verdict.add = keep, add
+        verdict.keep, verdict.add, verdict.keep_for = config["keep"], add, keep_for
         for step, target in self.targets.items():
             found = [h for h in hits[step] if not h.why]
-            if found and step not in scene:
+            if found and step not in scene and not any(h.cue.firm for h in found):
+                keep = keep_for.get(step, config["keep"])
                 p = verdict.probabilities[step]
                 if p < keep:  # unlikely in the whole reply: is it unlikely near its words too?
                     p = max(self.local(h, target) for h in found)

@@ -90,7 +90,12 @@ def _model_lines(method: Method, result: ReplyScore) -> list[str]:
     if m.keep is not None:
         probs = t("list.sep").join(t("explain.model.prob", label=_label(method, "step", s), p=f"{p:.2f}")
                                    for s, p in m.probabilities.items() if s != "taboo")
-        lines.append(t("explain.model.steps_all", probs=probs, keep=f"{m.keep:.2f}", add=f"{m.add:.2f}"))
+        keep = f"{m.keep:.2f}"
+        if m.keep_for:
+            steps = t("list.sep").join(t("explain.model.prob", label=_label(method, "step", s), p=f"{p:.2f}")
+                                       for s, p in m.keep_for.items())
+            keep = t("explain.model.keep_for", keep=keep, steps=steps)
+        lines.append(t("explain.model.steps_all", probs=probs, keep=keep, add=f"{m.add:.2f}"))
     return lines
 
 
