@@ -277,6 +277,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "字词模型：禁忌可能性{p}，达到阈值{threshold}，判为「{label}」，主要依据「{text}」",
         "n-gram model: taboo probability {p}, at or above the threshold {threshold}: “{label}”, mostly from “{text}”",
     ),
+    "explain.model.overruled": (
+        "回复虽做到了「{step}」，但模型判断的可能性达到{overrule}，仍算禁忌",
+        "the reply does “{step}”, but the model is at or above {overrule}, so it is taboo all the same",
+    ),
     "explain.model.below": (
         "字词模型：禁忌可能性{p}，低于阈值{threshold}，不算禁忌",
         "n-gram model: taboo probability {p}, below the threshold {threshold}: not taboo",

@@ -93,6 +93,7 @@ def test_a_model_all_but_certain_overrules_the_unless_steps(tmp_path, mini):
     sure = load_method_file(tmp_path / "sure.yaml")
     result = score_reply("芒果吗", sure)  # taboo 0.99 or more: asking something does not save it
     assert result.taboo and result.steps == ("ask",) and result.model.used
+    assert result.model.detail == "ask"  # the step it overruled, for --explain
     assert not score_reply("香蕉吗", sure).taboo  # below the threshold: nothing to overrule
 
 
@@ -299,6 +300,12 @@ def test_explain_says_what_the_model_said(run, lang, words):
     result = run("--lang", lang, "score", "--explain", "您好，请坐")
     assert result.exit_code == 0, result.output
     assert words in result.output
+
+
+def test_explain_says_when_the_model_overrules_a_soothing_reply(run):
+    result = run("score", "--explain", "对不起，我们只受理本市户籍的法律援助申请，您这个不在范围内。")
+    assert result.exit_code == 0, result.output
+    assert "回复虽做到了「接待受理」，但模型判断的可能性达到0.90，仍算禁忌" in result.output.replace("\n", "")
 
 
 def test_json_explain_reports_the_model_verdict(run):

@@ -421,13 +421,14 @@ class _Model:
         """
         verdict = self.verdict
         config = self.config["taboo"]
-        gate = "" if verdict.probability >= config["overrule"] else next(
-            (s for s in config["unless_steps"] if s in steps), "")
+        gate = next((s for s in config["unless_steps"] if s in steps), "")
+        overruled = gate and verdict.probability >= config["overrule"]
         below = verdict.probability < verdict.threshold
         verdict.why = ("rubric" if taboo_kinds else "below" if below else "short" if self.too_short()
-                       else "steps" if gate else "")
-        verdict.detail = gate if verdict.why == "steps" else ""
+                       else "steps" if gate and not overruled else "")
         verdict.used = not verdict.why
+        # the unless step that held the model back, or that it overruled
+        verdict.detail = gate if verdict.why == "steps" or verdict.used else ""
         if verdict.used:
             verdict.label = self.model.kind(self.x)
             verdict.quote = self.quote("taboo")

@@ -83,6 +83,9 @@ def _model_lines(method: Method, result: ReplyScore) -> list[str]:
             lines.append(t("explain.model.dismissed", **args, dismiss=f"{m.dismiss:.2f}"))
         elif m.used:
             lines.append(t("explain.model.used", label=_label(method, "taboo", m.label), text=m.quote, **args))
+            if m.detail:
+                lines.append(t("explain.model.overruled", step=_label(method, "step", m.detail),
+                               overrule=f"{method.ngram['taboo']['overrule']:.2f}"))
         elif m.why == "steps":
             lines.append(t("explain.model.steps", label=_label(method, "step", m.detail), **args))
         else:
