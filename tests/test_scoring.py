@@ -1353,3 +1353,13 @@ def test_round_7_taboo_families(five, text, kind):
 def test_round_7_near_misses_are_not_taboo(five, text):
     result = score_reply(text, five)
     assert not result.taboo, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize("text", ["阿姨您别着急，先带孩子坐下。", "您先扶大爷坐一会儿", "先拿个凳子坐着"])
+def test_asking_someone_to_sit_is_no_proposal(five, text):
+    assert "propose" not in score_reply(text, five).steps
+
+
+@pytest.mark.parametrize("text", ["先带上身份证去3号窗口。", "再带户口本过来就行"])
+def test_telling_what_to_bring_is_still_a_proposal(five, text):
+    assert "propose" in score_reply(text, five).steps
