@@ -1363,3 +1363,20 @@ def test_asking_someone_to_sit_is_no_proposal(five, text):
 @pytest.mark.parametrize("text", ["先带上身份证去3号窗口。", "再带户口本过来就行"])
 def test_telling_what_to_bring_is_still_a_proposal(five, text):
     assert "propose" in score_reply(text, five).steps
+
+
+@pytest.mark.parametrize("text", [
+    "您刚说了三遍地址，我还是没听清，麻烦再慢点说。",  # the citizen repeated; the clerk missed it
+    "说了这么半天是我没讲明白，怪我，我换个说法。",
+    "说了好几遍您也烦了，是我们通知写得不清楚。",
+    "唔好意思啊，系统慢，您等多阵。",  # Cantonese 唔好意思 is 不好意思
+    "多交的那部分下个月一起退回去，不用您再跑。",  # a refund, not a threat
+    "今天要是办不了的话再找我，我去问科长。",
+])
+def test_owning_the_fault_and_refunds_are_not_taboo(five, text):
+    assert not score_reply(text, five).taboo, text
+
+
+@pytest.mark.parametrize("text", ["说了几遍了你还问？", "我都说了半天了，你到底听没听？", "你还好意思啊？", "材料不对，退回去。"])
+def test_the_families_around_them_still_catch_rudeness(five, text):
+    assert score_reply(text, five).taboo, text
