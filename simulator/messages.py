@@ -184,6 +184,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "play.evidence": ("依据：{items}", "Evidence: {items}"),
     "play.order_fault": ("顺序：{step} 来得太早，{missing} 还没做", "Order: {step} came too early; {missing} not done yet"),
     "play.missed": ("漏掉了：{steps}", "Missed: {steps}"),
+    "play.voided": ("说了禁忌的话，{steps}不算数", "The taboo cancels: {steps}"),
     "play.scenario_note": ("剧本点评：{text}", "Scenario note: {text}"),
     "play.coach_title": ("教练点评", "Coach"),
     "play.interrupted": ("练习已中断。", "Practice interrupted."),

@@ -114,12 +114,15 @@ def coach(turn: Turn, method: Method, citizen_type: str, hint: str = "") -> Rend
     if quotes:
         row("", t("play.evidence", items=quotes), "dim")
     if turn.expected:
-        missed = [s for s in turn.expected if s not in turn.steps or turn.taboo]
+        missed = [s for s in turn.expected if s not in turn.steps]
+        voided = [s for s in turn.expected if s in turn.steps and turn.taboo]  # done, but the taboo cancels it
         row("→", t("play.expected", steps=step_names(method, turn.expected)))
         if missed:
             row("", t("play.missed", steps=step_names(method, missed)), "yellow")
-            if hint:
-                row("", t("play.hint", hint=hint), "cyan")
+        if voided:
+            row("", t("play.voided", steps=step_names(method, voided)), "yellow")
+        if hint and (missed or voided):
+            row("", t("play.hint", hint=hint), "cyan")
     for step in turn.order_faults:
         order = method.step_ids
         missing = [s for s in order[: order.index(step)] if s not in turn.steps]

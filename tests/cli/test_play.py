@@ -114,3 +114,11 @@ def test_markup_in_a_typed_reply_is_shown_as_typed(run):
     result = run("play", "shebao-card-photo", "--mode", "free", "--script", "-", input="[bold]您好[/bold]\x1b[2J\n" + "#1\n" * 8)
     assert "[bold]您好[/bold]" in result.stdout
     assert "\x1b[2J" not in result.stdout and "\\x1b[2J" in result.stdout
+
+
+def test_the_coach_says_a_taboo_cancels_a_step_the_reply_did(run):
+    result = run("play", "hukou-qianru-xinsheng", "--mode", "free", "--script", "-", "--no-record",
+                 input="对不起，我们只受理本市户籍的，您这个不在范围内。\n")
+    out = result.stdout.replace("│", "").replace("\n", "").replace(" ", "")
+    assert "做到了：接待受理" in out and "说了禁忌的话，接待受理不算数" in out
+    assert "漏掉了：接待受理" not in out  # it was done, not missed
