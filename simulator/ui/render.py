@@ -205,6 +205,27 @@ def _taboo_name(method: Method, kind: str) -> str:
     return kind
 
 
+_CLAUSE_END = set("，。！？；：、,.!?;:~…\n")
+_SHORT_CLAUSE = 12  # characters: a clause this short is quoted whole
+
+
+def _in_words(reply: str, text: str) -> str:
+    """The words a cue matched, as the trainee reads them: their whole clause when it is short.
+
+    A cue may match from the middle of a word (同带了吗 in 您租房合同带了吗); the clause reads better.
+    """
+    at = reply.find(text)
+    if at < 0:
+        return text
+    start, end = at, at + len(text)
+    while start > 0 and reply[start - 1] not in _CLAUSE_END:
+        start -= 1
+    while end < len(reply) and reply[end] not in _CLAUSE_END:
+        end += 1
+    clause = reply[start:end].strip()
+    return clause if len(clause) <= _SHORT_CLAUSE else text
+
+
 def _evidence_quotes(turn: Turn, method: Method) -> str:
     if turn.source == "scenario":
         return t("play.tagged") if turn.steps or turn.taboo else ""
@@ -213,7 +234,7 @@ def _evidence_quotes(turn: Turn, method: Method) -> str:
         if e["kind"] == "disc" or not e["text"]:
             continue
         label = step_name(method, e["label"]) if e["kind"] == "step" else _taboo_name(method, e["label"])
-        item = t("play.quote", text=clean(e["text"]), label=label)
+        item = t("play.quote", text=clean(_in_words(turn.reply, e["text"])), label=label)
         if item not in seen:
             seen.append(item)
     return t("list.sep2").join(seen[:6])

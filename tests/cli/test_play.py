@@ -122,3 +122,12 @@ def test_the_coach_says_a_taboo_cancels_a_step_the_reply_did(run):
     out = result.stdout.replace("│", "").replace("\n", "").replace(" ", "")
     assert "做到了：接待受理" in out and "说了禁忌的话，接待受理不算数" in out
     assert "漏掉了：接待受理" not in out  # it was done, not missed
+
+
+def test_the_coach_quotes_a_short_clause_whole():
+    from simulator.ui.render import _in_words
+
+    assert _in_words("好的。您租房合同带了吗", "同带了吗") == "您租房合同带了吗"  # a cue may start mid-word
+    long = "驳回原因我帮您调出来看一下再跟您细说"
+    assert _in_words(long, "我帮您调") == "我帮您调"  # a long clause: the matched words alone
+    assert _in_words("您好", "不在回复里") == "不在回复里"
