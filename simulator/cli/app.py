@@ -29,6 +29,7 @@ def build_app() -> typer.Typer:
 
     _skip_text_coercion()
     _localize_help_option()
+    _localize_typer_words()
     app = typer.Typer(
         cls=GovsimGroup,
         help=_("help.app"),
@@ -126,6 +127,41 @@ def _localize_help_option() -> None:
 
         get_help_option._govsim = True
         cls.get_help_option = get_help_option
+
+
+# the few words typer writes into a help page itself, and their keys in the catalogue
+_TYPER_WORDS = {"Arguments": "help.word.arguments", "Options": "help.word.options", "Commands": "help.word.commands",
+                "default: {default}": "help.word.default", "required": "help.word.required",
+                "env var: {var}": "help.word.envvar", "Aborted!": "help.word.aborted"}
+
+
+def _localize_typer_words() -> None:
+    """Usage, Options, Commands, default: … in the catalogue's language; typer alone if its internals differ."""
+    import typer.core
+
+    from simulator.messages import t
+
+    original = getattr(typer.core, "_", None)
+    if callable(original) and not getattr(original, "_govsim", False):
+        def translate(text: str) -> str:
+            key = _TYPER_WORDS.get(text)
+            return t(key) if key else original(text)
+
+        translate._govsim = True
+        typer.core._ = translate
+    try:
+        from typer._click.formatting import HelpFormatter
+    except ImportError:  # pragma: no cover - a typer on click: its usage line stays as it is
+        return
+    write_usage = HelpFormatter.write_usage
+    if getattr(write_usage, "_govsim", False):
+        return
+
+    def localized(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        return write_usage(self, prog, args, t("help.word.usage") if prefix is None else prefix)
+
+    localized._govsim = True
+    HelpFormatter.write_usage = localized
 
 
 def main() -> None:

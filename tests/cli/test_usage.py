@@ -32,8 +32,10 @@ def test_usage_error_in_english(run):
 def test_the_help_option_speaks_the_interface_language(run, args):
     zh = run(*args).stdout
     assert "显示本帮助并退出" in zh and "Show this message" not in zh
+    assert zh.startswith("用法：govsim") and "选项" in zh and "Options" not in zh and "Usage" not in zh
     if args != ["--help"]:  # the root's own help is printed before --lang is read, except by `govsim` itself
-        assert "Show this message and exit." in run("--lang", "en", *args).stdout
+        en = run("--lang", "en", *args).stdout
+        assert "Show this message and exit." in en and en.startswith("Usage: govsim") and "Options" in en
 
 
 def test_the_root_help_in_english():
@@ -43,3 +45,4 @@ def test_the_root_help_in_english():
     out = subprocess.run([sys.executable, "-m", "simulator", "--lang", "en", "--help"], capture_output=True,
                          text=True, encoding="utf-8", check=True).stdout
     assert "Show this message and exit." in out and "显示本帮助并退出" not in out
+    assert out.startswith("Usage: govsim") and "Commands" in out and "命令" not in out
