@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from simulator.scoring.compiled import grams
 from simulator.scoring.methodfile import alternatives
 from simulator.scoring.normalize import normalize
-from simulator.scoring.reply import _finditer
+from simulator.scoring.reply import _all_hits, _finditer, _Reply
 from simulator.scoring.rubric import Cue, load_method
 
 DATA = Path(__file__).parent.parent / "benchmarks" / "data"
@@ -73,14 +74,16 @@ def test_every_builtin_cue_finds_what_its_whole_pattern_finds():
     for name in ("dev", "extra"):
         path = DATA / f"replies-{name}.jsonl"
         texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    cues = [cue for name in ("five-step", "six-step") for _gid, _triggers, cue in load_method(name).flat()]
-    split = [cue for cue in cues if cue.branches]
-    assert len(split) > 50  # most long cues are alternations worth cutting
-    for text in texts:
-        norm = normalize(text)
-        g = grams(norm)
-        for cue in split:
-            assert _spans(_finditer(cue, norm, g)) == _spans(cue.regex.finditer(norm)), (cue.source, text)
+    for name in ("five-step", "six-step"):
+        method = load_method(name)
+        cues = method.flat()
+        assert sum(1 for _gid, _triggers, cue in cues if cue.branches) > 50  # most long cues are worth cutting
+        for text in texts:
+            norm = normalize(text)
+            found = _all_hits(method, _Reply(norm, method, text))
+            for gid, _triggers, cue in cues:
+                spans = [(h.start, h.end) for h in found[gid] if h.cue is cue]
+                assert spans == [s for s in _spans(re.compile(cue.pattern).finditer(norm)) if s[0] != s[1]], (cue.source, text)
 
 
 def test_the_cache_keeps_the_alternatives(tmp_path, monkeypatch):
@@ -95,3 +98,17 @@ def test_the_cache_keeps_the_alternatives(tmp_path, monkeypatch):
     cached = cache.load(path, ())
     assert cached is not None
     assert [c.branches for _g, _t, c in cached.flat()] == [c.branches for _g, _t, c in fresh.flat()]
+    assert cached.runs() == json.loads(json.dumps(fresh.runs()))  # the cut into runs comes from the cache
+
+
+def test_a_damaged_plan_of_runs_leaves_the_cache_unused(tmp_path, monkeypatch):
+    from simulator.scoring import cache
+    from simulator.scoring.rubric import BUILTIN_DIR, load_method_file
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("GOVSIM_NO_CACHE", raising=False)
+    path = BUILTIN_DIR / "five-step.yaml"
+    method = load_method_file(path)
+    method.runs()["runs"][0][0] = 10**6  # a cue that is not there
+    cache.store(path, (), method, [path])
+    assert cache.load(path, ()) is None

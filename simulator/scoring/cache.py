@@ -20,7 +20,7 @@ from simulator.cachefiles import cache_root, write_atomic
 from simulator.scoring import compiled
 from simulator.scoring.rubric import Cue, CueGroup, DiscRule, Method
 
-FORMAT = 18  # bump whenever the Method structure or the meaning of a field changes
+FORMAT = 19  # bump whenever the Method structure or the meaning of a field changes
 
 
 def cache_dir() -> Path | None:
@@ -61,7 +61,7 @@ def load(path: Path, dirs: tuple[str, ...]) -> Method | None:
         if len(code) != data["code_bytes"] or not compiled.install(data["code"], code):
             return None
         method = _method_from(data["method"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
         return None
     method.path = str(path)
     return method
@@ -137,10 +137,18 @@ def _method_to(method: Method) -> dict:
         "not_question": method.not_question,
         "defines": method.defines,
         "ngram": method.ngram,
+        "runs": method.runs(),
     }
 
 
 def _method_from(data: dict) -> Method:
+    method = _method_fields(data)
+    method._runs = data["runs"]
+    method.index()  # a damaged plan fails here, where the cache is simply not used
+    return method
+
+
+def _method_fields(data: dict) -> Method:
     disc = {}
     for k, r in data["disc"].items():
         disc[k] = DiscRule(r["base"], tuple(r["short"]) if r["short"] else None, tuple(r["long"]) if r["long"] else None,

@@ -165,6 +165,12 @@ def cost(strings: set[str]) -> float:
     return total
 
 
+def selectivity(triggers: frozenset[str]) -> float:
+    """`cost` of a prefilter set that is already characters and pairs (what `trigger` gives)."""
+    return sum((0.3 if g in _COMMON else 0.1) if len(g) == 1 else 0.05 + 0.05 * ((g[0] in _COMMON) + (g[1] in _COMMON))
+               for g in triggers)
+
+
 def trigger(text: str) -> str:
     """What to look for in a reply's characters and character pairs (see `grams`) to know `text` may be there."""
     if len(text) == 1:

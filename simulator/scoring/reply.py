@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 
 from simulator.messages import t
-from simulator.scoring.compiled import grams
+from simulator.scoring.compiled import grams, regex
 from simulator.scoring.normalize import kept_positions, normalize, quote_span
 from simulator.scoring.rubric import CLAUSE_MARKS, Cue, Method
 
@@ -474,52 +474,56 @@ def _rejected(hits: dict[str, list[_Hit]], kinds: dict[str, str], reply: _Reply)
 def _all_hits(method: Method, reply: _Reply) -> dict[str, list[_Hit]]:
     """Every match of every step's and taboo kind's cues, each with the reason it does not count.
 
-    Each cue runs on its own (not as one alternation, which would find only one cue at a place).
-    A cue runs only if the reply has the characters its matches need (Method.index).
+    Each cue runs on its own (not as one alternation, which would find only one cue at a place), and
+    of each cue only the alternatives whose characters the reply holds (Method.index).
     """
     norm = reply.norm
     check = reply.check
     grams = reply.chars
-    always, index, keys = method.index()
+    runs, always, index, keys = method.index()
     todo = set(always)
     for gram in grams & keys:
         todo.update(index[gram])
-    hits: dict[str, list[_Hit]] = {gid: [] for gid in method.kinds()}
-    cues = method.flat()
-    for n in sorted(todo):
-        gid, triggers, cue = cues[n]
+    live: dict[int, list] = {}
+    for j in sorted(todo):  # in method order, and each cue's alternatives in the pattern's order
+        n, gid, cue, triggers, pattern = runs[j]
         for trigger in triggers:
             if trigger.isdisjoint(grams):
                 break
         else:
-            out = hits[gid]
-            for m in _finditer(cue, norm, grams) if cue.branches else (cue.compiled or cue.regex).finditer(norm):
-                start, end = m.span()
-                if start != end:
-                    out.append(_Hit(start, end, cue, check(cue, start, end)))
+            if n in live:
+                live[n].append(pattern)
+            else:
+                live[n] = [gid, cue, pattern]
+    hits: dict[str, list[_Hit]] = {gid: [] for gid in method.kinds()}
+    for gid, cue, *patterns in live.values():
+        out = hits[gid]
+        for m in _first_matches([regex(p) for p in patterns], norm):
+            start, end = m.span()
+            if start != end:
+                out.append(_Hit(start, end, cue, check(cue, start, end)))
     return hits
 
 
 def _finditer(cue: Cue, norm: str, grams: set[str]):
-    """The matches `cue.regex.finditer(norm)` gives, running only the alternatives the reply may hold.
+    """The matches `cue.regex.finditer(norm)` gives, running only the alternatives the reply may hold."""
+    live = [rx for triggers, rx in cue.alternatives() if all(not t.isdisjoint(grams) for t in triggers)]
+    return _first_matches(live, norm)
+
+
+def _first_matches(live: list[re.Pattern], norm: str):
+    """The matches of the alternation of `live` (top-level alternatives of one pattern, in its order).
 
     The whole pattern matches at the leftmost place any alternative does, with the first alternative
     (in the pattern's order) that matches there; it then goes on from the end of that match. None of
     the alternatives can match nothing (methodfile.alternatives), so that is all there is to it. The
     whole pattern is never compiled: the method cache keeps only the alternatives' code.
     """
-    live = []
-    for triggers, regex in cue.alternatives():
-        for trigger in triggers:
-            if trigger.isdisjoint(grams):
-                break
-        else:
-            live.append(regex)
     if len(live) < 2:
         if live:
             yield from live[0].finditer(norm)
         return
-    found = [regex.search(norm) for regex in live]
+    found = [rx.search(norm) for rx in live]
     while True:
         first = None
         for k, m in enumerate(found):

@@ -80,9 +80,13 @@ class Cue:
     def alternatives(self) -> tuple[tuple[tuple[frozenset[str], ...], re.Pattern], ...]:
         """(prefilter, compiled pattern) for each of `branches`."""
         if self._branches is None:
-            self._branches = tuple((tuple(frozenset(compiled.trigger(s) for s in strings) for strings in needs),
-                                    compiled.regex(pattern)) for pattern, needs in self.branches)
+            self._branches = tuple((prefilter(needs), compiled.regex(pattern)) for pattern, needs in self.branches)
         return self._branches
+
+
+def prefilter(needs: tuple[tuple[str, ...], ...]) -> tuple[frozenset[str], ...]:
+    """The character sets a match touches, one per set of strings it holds one of (Cue.needs)."""
+    return tuple(frozenset(compiled.trigger(s) for s in strings) for strings in needs)
 
 
 class CueGroup:
@@ -102,8 +106,7 @@ class CueGroup:
         """(prefilter, cue) for each cue: the character sets a reply must touch before the regex runs."""
         plan = self.__dict__.get("_plan")
         if plan is None:
-            plan = [(tuple(frozenset(compiled.trigger(s) for s in strings) for strings in cue.needs), cue)
-                    for cue in self.cues]
+            plan = [(prefilter(cue.needs), cue) for cue in self.cues]
             self._plan = plan
         return plan
 
@@ -173,20 +176,51 @@ class Method:
             self._flat = flat
         return flat
 
-    def index(self) -> tuple[list[int], dict[str, list[int]], frozenset[str]]:
-        """Cues to try on every reply, cues to try when the reply holds a given character (pair), and
-        those characters as a set (a reply's few characters are intersected with it, not the other way)."""
+    def runs(self) -> dict[str, list]:
+        """The step and taboo cues cut into what is run on a reply, as plain data the method cache keeps.
+
+        "runs" holds [cue, alternative, prefilter] in order: `cue` counts the step and taboo cues in
+        method order; `alternative` is the cue's top-level alternative (Cue.branches), or -1 for its
+        whole pattern; `prefilter` numbers the alternative's own character sets and its cue's in
+        "sets", the most selective first. Working this out takes longer than a first reply may.
+        """
+        plan = self.__dict__.get("_runs")
+        if plan is None:
+            sets: dict[frozenset[str], int] = {}
+            runs = []
+            for n, (_gid, triggers, cue) in enumerate(self.flat()):
+                parts = [prefilter(needs) for _pattern, needs in cue.branches] if cue.branches else [()]
+                for k, own in enumerate(parts):
+                    ranked = sorted(dict.fromkeys((*own, *triggers)), key=compiled.selectivity)
+                    runs.append([n, k if cue.branches else -1, [sets.setdefault(s, len(sets)) for s in ranked]])
+            plan = self._runs = {"sets": [sorted(s) for s in sets], "runs": runs}
+        return plan
+
+    def index(self) -> tuple[list[tuple], list[int], dict[str, list[int]], frozenset[str]]:
+        """`runs`, found by the characters (and pairs) a reply holds.
+
+        Returns each run as (cue number, group id, cue, the rest of its prefilter, pattern); the runs
+        to try on every reply; character (pair) -> the runs whose most selective set holds it; and those
+        characters as a set (a reply's few characters are intersected with it, not the other way).
+        """
         index = self.__dict__.get("_index")
         if index is None:
+            cues = [(g.id, cue) for g in (*self.steps, *self.taboo) for cue in g.cues]
+            plan = self.runs()
+            sets = [frozenset(s) for s in plan["sets"]]
+            runs: list[tuple] = []
             always: list[int] = []
             by_gram: dict[str, list[int]] = {}
-            for n, (_gid, triggers, _cue) in enumerate(self.flat()):
-                if not triggers:
-                    always.append(n)
-                    continue
-                for gram in min(triggers, key=len):
-                    by_gram.setdefault(gram, []).append(n)
-            index = self._index = (always, by_gram, frozenset(by_gram))
+            for j, (n, k, prefilter_) in enumerate(plan["runs"]):
+                gid, cue = cues[n]
+                if prefilter_:
+                    for gram in sets[prefilter_[0]]:
+                        by_gram.setdefault(gram, []).append(j)
+                else:
+                    always.append(j)
+                runs.append((n, gid, cue, tuple(sets[i] for i in prefilter_[1:]),
+                             cue.branches[k][0] if k >= 0 else cue.pattern))
+            index = self._index = (runs, always, by_gram, frozenset(by_gram))
         return index
 
     @property
