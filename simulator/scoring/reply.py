@@ -498,7 +498,9 @@ def _all_hits(method: Method, reply: _Reply) -> dict[str, list[_Hit]]:
     hits: dict[str, list[_Hit]] = {gid: [] for gid in method.kinds()}
     for gid, cue, *patterns in live.values():
         out = hits[gid]
-        for m in _first_matches([regex(p) for p in patterns], norm):
+        matches = regex(patterns[0]).finditer(norm) if len(patterns) == 1 else \
+            _first_matches([regex(p) for p in patterns], norm)
+        for m in matches:
             start, end = m.span()
             if start != end:
                 out.append(_Hit(start, end, cue, check(cue, start, end)))
