@@ -90,6 +90,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "R301": ("正则表达式无效：{problem}", "invalid regular expression: {problem}"),
     "R302": ("评分方法 '{method}' 找不到或无法加载", "scoring method '{method}' not found or cannot be loaded"),
     "R303": ("评分方法 '{method}' 通过 extends 或 include 又引用回了自己", "scoring method '{method}' refers back to itself through extends or include"),
+    "R304": (
+        "正则表达式里，不限次数的重复又套在不限次数的重复里（{part}），遇到某些回复会算上几分钟；请改写，例如把 (甲+)+ 写成 甲+",
+        "an unbounded repeat inside an unbounded repeat ({part}) can take minutes on some replies; rewrite it, e.g. (x+)+ as x+",
+    ),
     # value types named in S103
     "type.mapping": ("映射（键: 值）", "a mapping (key: value)"),
     "type.list": ("列表", "a list"),

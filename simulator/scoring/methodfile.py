@@ -1,7 +1,7 @@
 """Reading a method file (YAML) into a Method: the slow path, used when the cache has no fresh copy.
 
-Every mistake becomes a located diagnostic (R301 for a bad pattern, R302 for a missing method,
-the S1xx codes for the shape of the file). See docs/scoring.md, section 4, for the format.
+Every mistake becomes a located diagnostic (R301 for a bad pattern, R304 for one that can backtrack
+for minutes, R302 for a missing method, the S1xx codes for the shape of the file). See docs/scoring.md, section 4, for the format.
 """
 
 from __future__ import annotations
@@ -470,7 +470,52 @@ def _checked(r, node, pattern: str) -> str:
     except RecursionError:  # pragma: no cover - absurdly nested patterns
         r.error("R301", node, problem="too deeply nested")
         return ""
+    part = nested_repeat(pattern)
+    if part:
+        r.error("R304", node, part=part)
+        return ""
     return pattern
+
+
+def nested_repeat(pattern: str) -> str:
+    """The first unbounded repeat inside another unbounded repeat ((a+)+, (?:\\w+\\s?)*), as text; else "".
+
+    Python's regular expressions backtrack: such a pattern can take exponential time on a reply that
+    almost matches. A method file is data a trainer writes, so it may not hang the scorer.
+    """
+    try:
+        from re import _constants as sc
+        from re import _parser as sp
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_constants as sc
+        import sre_parse as sp
+
+    repeats = (sc.MAX_REPEAT, sc.MIN_REPEAT)
+
+    def walk(items, inside: bool) -> bool:
+        for op, av in items:
+            if op in repeats:
+                _lo, hi, sub = av
+                unbounded = hi == sc.MAXREPEAT
+                if inside and unbounded:
+                    return True
+                if walk(sub, inside or unbounded):
+                    return True
+            elif op == sc.SUBPATTERN:
+                if walk(av[-1], inside):
+                    return True
+            elif op == sc.BRANCH:
+                if any(walk(branch, inside) for branch in av[1]):
+                    return True
+            elif op in (sc.ASSERT, sc.ASSERT_NOT) and walk(av[1], inside):
+                return True
+        return False
+
+    try:
+        found = walk(sp.parse(pattern), False)
+    except Exception:  # noqa: BLE001 - compiled above; the engine's internals are not an API
+        return ""
+    return (pattern if len(pattern) <= 40 else pattern[:40] + "…") if found else ""
 
 
 def _disc(r, node) -> dict[str, DiscRule]:
