@@ -112,3 +112,19 @@ def test_a_damaged_plan_of_runs_leaves_the_cache_unused(tmp_path, monkeypatch):
     method.runs()["runs"][0][0] = 10**6  # a cue that is not there
     cache.store(path, (), method, [path])
     assert cache.load(path, ()) is None
+
+
+def test_a_cache_file_of_the_old_format_is_removed_when_the_method_is_cached_again(tmp_path, monkeypatch):
+    from simulator.scoring import cache
+    from simulator.scoring.rubric import BUILTIN_DIR, load_method_file
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("GOVSIM_NO_CACHE", raising=False)
+    path = BUILTIN_DIR / "five-step.yaml"
+    method = load_method_file(path)
+    cache.store(path, (), method, [path])
+    (current,) = cache.cache_dir().glob("five-step-*.cache")
+    old = current.with_suffix(".json")
+    old.write_text("{}", encoding="utf-8")
+    cache.store(path, (), method, [path])
+    assert current.exists() and not old.exists()

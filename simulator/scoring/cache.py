@@ -85,6 +85,7 @@ def store(path: Path, dirs: tuple[str, ...], method: Method, deps: list[Path]) -
             "code_bytes": len(code),
         }
         write_atomic(file, json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n" + code)
+        file.with_suffix(".json").unlink(missing_ok=True)  # the same method in the cache's format before 18
     except (OSError, ValueError, TypeError):
         pass  # a read-only home still scores, just starts slower
 
