@@ -1380,3 +1380,95 @@ def test_owning_the_fault_and_refunds_are_not_taboo(five, text):
 @pytest.mark.parametrize("text", ["说了几遍了你还问？", "我都说了半天了，你到底听没听？", "你还好意思啊？", "材料不对，退回去。"])
 def test_the_families_around_them_still_catch_rudeness(five, text):
     assert score_reply(text, five).taboo, text
+
+
+# Round 8 (rules, fresh19-34): families written anew, not copied from the fresh split.
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("孩子超龄了，超龄就是超龄，这个补不了了。", "refuse"),
+        ("原则上是不可以的，您再跑几趟也是这个结果。", "refuse"),
+        ("复核意见维持不变，这就是最终的决定。", "refuse"),
+        ("轮候顺序已经排好了，不会因为您来得勤就往前挪。", "refuse"),
+        ("这个情况我们确实没有其他办法了。", "refuse"),
+        ("非本地户籍的，我们这里是不收的。", "refuse"),
+        ("这个要缴满五年才行，您才缴了三年，不够就是不够。", "refuse"),
+        ("要本市户籍满三年，您才两年，办不了。", "refuse"),  # a condition is no way forward
+        ("社保卡挂失的事我们这儿不弄这个，找银行去。", "shirk"),
+        ("这不是我们这边的岗，您等小周回来吧。", "shirk"),
+        ("说实话我也不清楚，您上网查查吧。", "shirk"),
+        ("您还是打12345咨询一下吧。", "shirk"),
+        ("拍板的不是我，您明天领导上班了再来问吧。", "shirk"),
+        ("评残的权限不在我这儿，我就是个过手的。", "shirk"),
+        ("申请表上写得明明白白，您填之前就没看一眼？", "blame"),
+        ("公司年检这么大的事，你自己都不上心，还指望谁替你盯着？", "blame"),
+        ("这么简单的东西都学不会，下回让您孩子来办吧。", "blame"),
+        ("发票都开错两回了，能不能仔细点？", "blame"),
+        ("你们做代账的是不是从来不核对？", "blame"),
+        ("唉……又来了？这回又少了哪张？", "impatience"),
+        ("快填快填，填完赶紧去交钱。", "impatience"),
+        ("您刚才问过了呀，三个工作日。", "impatience"),
+        ("我没空一张一张给你解释，自己看墙上。", "impatience"),
+        ("都快下班了还抱这么多材料来。", "impatience"),
+        ("你要这么较劲，那咱就按最慢的流程走。", "threat"),
+        ("你去投诉吧，投诉完了这份材料还在我手上。", "threat"),
+        ("你的名字我记住了，下回来办事我们心里有数。", "threat"),
+        ("再闹下去试试，这份申请先放一放。", "threat"),
+    ],
+)
+def test_round_8_taboo_families(five, text, kind):
+    result = score_reply(text, five)
+    assert kind in result.taboo_kinds, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "说了好几遍还是没讲明白，是我表达的问题，我画给您看。",
+        "有啥不懂的尽管问，问多少遍都不要紧。",
+        "您问了三遍，说明我没讲清楚，我换个说法。",
+        "到底能不能批，我现在不敢打包票，我帮您问一下科长，下午给您回话。",
+        "您到底是哪一年参加工作的？这个日期要填准。",
+        "不着急签，您回家跟家里人商量好了再来，名额给您保留一周。",
+        "合同签之前先看清楚，签了就改不了了，不明白的地方随时问我。",
+        "这个我做不了主，但我马上去找主任，您稍坐五分钟。",
+        "价格不是我们定的，但是可以申请困难补助，表我拿给您。",
+        "身份证又忘带啦？没关系，电子证照也能用。",
+        "你自己弄不明白也正常，系统确实绕，我来帮你点。",
+        "两位别吵了，到接待室坐下慢慢说。",
+        "要是有人再缠着您，您就告诉门口保安，他们会处理。",
+        "您的投诉已经录进系统了，编号我写给您，三天内回电话。",
+        "不是我们不给您办，是还缺一份证明，补上我马上办。",
+        "这个钱是先扣后返，不是不返。",
+        "这部分票据不能报，其余的正常报销，今天就能结。",
+        "您想退回去？可以，下个月直接扣就行。",
+        "自己的事自己最清楚，您慢慢说，我记着。",
+        "后面还有人排队，不过您的事要紧，您接着说，我听着。",
+        "您觉得我哪里做得不对尽管投诉，我的工号是2046。",
+        "这次审核结果出来会短信通知您，您就等着收钱吧。",
+        "系统今天怎么这么卡，不好意思让您久等了。",
+        "这块我们大厅不管，不过我先帮您联系社区，让他们今天给您回电话。",
+        "这个不是我们这边办的，我带您去三楼对应的窗口。",
+        "您也可以打12345反映，我这边先帮您登记上。",
+    ],
+)
+def test_round_8_near_misses_are_not_taboo(five, text):
+    """Words rude replies use (又、自己、到底、保安、投诉、几遍…), used kindly, and refusals with a way forward."""
+    result = score_reply(text, five)
+    assert not result.taboo, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text, step, present",
+    [
+        ("合同签之前先看清楚，签了就改不了了。", "propose", True),  # advice before signing
+        ("这部分不能报，其余的正常报销。", "propose", True),  # the rest is settled
+        ("你这条件不够，不用再来了。", "propose", False),  # sending away is no saved trip
+        ("我刚才是不是讲得太快了？我再慢点说。", "confirm", False),  # the officer asks about their own talk
+        ("要先去公证处？不用的，我们这里直接办。", "confirm", False),  # an echo question answered at once
+        ("到底能不能退，得等税务那边审完，我周五前告诉您。", "confirm", False),  # a topic, then the answer
+        ("您哪天方便，我给您约上？", "agree", True),
+    ],
+)
+def test_round_8_step_boundaries(five, text, step, present):
+    assert (step in score_reply(text, five).steps) is present, text
