@@ -305,7 +305,8 @@ def test_explain_says_what_the_model_said(run, lang, words):
 def test_explain_says_when_the_model_overrules_a_soothing_reply(run):
     result = run("score", "--explain", "对不起，我们只受理本市户籍的法律援助申请，您这个不在范围内。")
     assert result.exit_code == 0, result.output
-    assert "回复虽做到了「接待受理」，但模型判断的可能性达到0.90，仍算禁忌" in result.output.replace("\n", "")
+    overrule = load_method("five-step").ngram["taboo"]["overrule"]
+    assert f"回复虽做到了「接待受理」，但模型判断的可能性达到{overrule:.2f}，仍算禁忌" in result.output.replace("\n", "")
 
 
 def test_json_explain_reports_the_model_verdict(run):
