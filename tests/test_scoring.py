@@ -1472,3 +1472,87 @@ def test_round_8_near_misses_are_not_taboo(five, text):
 )
 def test_round_8_step_boundaries(five, text, step, present):
     assert (step in score_reply(text, five).steps) is present, text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # blame: "you should have read it", belittling advice, sarcasm, suspicion of cheating, contempt
+        ("告示上写得明白，您是没看还是没看懂？", "blame"),
+        ("墙上那张流程表，您扫一眼不就明白了吗？", "blame"),
+        ("一般人看一遍就会填了，您这填的什么呀。", "blame"),
+        ("下次出门前先把清单念三遍，省得大家都麻烦。", "blame"),
+        ("以后别光指望我们一项项给您讲。", "blame"),
+        ("大家都看到通知了，就您没看见。", "blame"),
+        ("社保都断了半年才来，您胆子也够大的。", "blame"),
+        ("这回倒是带全了，难得啊。", "blame"),
+        ("这签名你是不是自己改过？", "blame"),
+        ("这份证明一看就是后补的，当我们看不出来？", "blame"),
+        ("这点小钱也犯得着跑一趟？", "blame"),
+        ("你们小年轻啊，办事就是马虎。", "blame"),
+        ("这么个小程序怎么就不会用呢。", "blame"),
+        ("执照都过期了还来年检。", "blame"),
+        ("您当初要是看一眼合同，也不至于这样。", "blame"),
+        ("买之前就该查清楚有没有欠费。", "blame"),
+        ("电脑自动算的数，还会错吗？", "blame"),
+        # threat: a consequence tied to the citizen's behaviour
+        ("你要再这么嚷，这份申请我就往后放放。", "threat"),
+        ("您这个态度，材料我们只能重新入户核查。", "threat"),
+        ("再拍一次柜台试试。", "threat"),
+        ("提醒你一句，在这儿闹是会影响你信用记录的。", "threat"),
+        ("你这样的，以后办什么都得多审一道。", "threat"),
+        ("劝你老实点，你的档案还在我们这审着。", "threat"),
+        ("你去投吧，投完了你的证还是我来批。", "threat"),
+        # impatience
+        ("我问什么你答什么，别扯别的。", "impatience"),
+        ("后面的人还等着呢，你先让一下。", "impatience"),
+        ("不选我就叫下一位了。", "impatience"),
+        ("您说快点，我这还有一堆件。", "impatience"),
+        # shirk
+        ("能不能迁那是公安说了算，你上那边问。", "shirk"),
+        ("这个我们也说不上来，你打12345试试。", "shirk"),
+        ("工资的事找你们单位，我们这儿只办社保。", "shirk"),
+        ("这个数又不是我算的，关我们什么事。", "shirk"),
+        # refuse
+        ("复印件不行，我们只认原件。就这样。", "refuse"),
+        ("这个时效过了，立不了案。", "refuse"),
+    ],
+)
+def test_round_9_taboo_families(five, text, kind):
+    result = score_reply(text, five)
+    assert kind in result.taboo_kinds, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "表上写得很清楚，我指给您看，在第三栏。",
+        "您没看到通知也正常，我们贴得太偏了，我给您念一下。",
+        "我们要是早点通知您，也不至于让您白跑，真不好意思。",
+        "这回材料都带齐了，太好了，今天就能办。",
+        "别担心，欠费停了是正常流程，补缴后马上恢复。",
+        "下次您先打个电话，我提前把表准备好。",
+        "您的名字我记下了，办好了第一时间通知您。",
+        "您要是不签也没关系，回家想好了再来。",
+        "您先别吵，坐下喝口水，咱们慢慢说。",
+        "这段录像是保护您的，您说的我都如实记录，复印一份给您。",
+        "别怕，这不是要追究您的责任，是帮您理清楚。",
+        "对方要是再上门闹，您直接打110，我们也会帮您申请保护令。",
+        "这事您别找别人了，就找我，我的工号是1024。",
+        "您找银行开一份流水就行。",
+        "您问到点子上了，这个确实可以提前还。",
+        "到底交没交，咱们别猜，我把明细打出来对一对。",
+        "您都问了几遍，说明我们没写清楚，我再讲一遍。",
+        "那个日子的号已经约满了，不过周五还有名额，我帮您约上？",
+        "别着急，您说说是哪笔报不了？",
+        "这个具体几天我也不好说，大概一周左右。",
+        "这个窗口只收件，领证在8号，我帮您跟8号说一声。",
+        "对，就这样，笑一下，好了。",
+        "这些我们研究研究再说？您先留个电话。",
+        "这个真不归我们窗口办，不过我把经办人电话写给您，我先打过去说一声。",
+    ],
+)
+def test_round_9_near_misses_are_not_taboo(five, text):
+    """Polite wordings next to each new taboo family: advice, reminders, records, 'not ours' with a handover."""
+    result = score_reply(text, five)
+    assert not result.taboo, (text, result.taboo_kinds)
