@@ -1556,3 +1556,107 @@ def test_round_9_near_misses_are_not_taboo(five, text):
     """Polite wordings next to each new taboo family: advice, reminders, records, 'not ours' with a handover."""
     result = score_reply(text, five)
     assert not result.taboo, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # blame: 当初怎么不、这也能交、平时不看的吗、现在跑来找我们、回家让孩子教、骗谁、当借口
+        ("那会儿怎么不把收据留着，现在谁给你找去。", "blame"),
+        ("这也能拿来办证？背景全是花的。", "blame"),
+        ("就这么两行字都填错，您平时不看东西的吗？", "blame"),
+        ("合同都没签就去干活，现在跑来找我们要钱？", "blame"),
+        ("回去先让孙女教教你怎么扫码吧。", "blame"),
+        ("车子房子都有，还来申请补助，骗谁呢。", "blame"),
+        ("别拿没时间当借口，谁不忙啊。", "blame"),
+        # shirk: 代收点、机器上自己弄、不管机器、等白天的同事
+        ("我们这就是个代收点，具体的你去区里问吧。", "shirk"),
+        ("手机上自己弄去，窗口不管这个。", "shirk"),
+        ("机器坏了找厂家，我们不管机器。", "shirk"),
+        ("等白天的同事来了再问吧。", "shirk"),
+        # impatience: 要看多久、教了三遍、别老来问、嗯嗯嗯行行行
+        ("一份表格你要看多久？", "impatience"),
+        ("这个键我已经教你三遍了。", "impatience"),
+        ("结果没出来，别老来问了。", "impatience"),
+        ("嗯嗯嗯，行行行，下一个。", "impatience"),
+        # threat: 继续闹、再往…拍、真查起来、移交公安
+        ("你还要继续闹是吧？", "threat"),
+        ("再往玻璃上拍一下试试。", "threat"),
+        ("真查起来可就不是补个税那么简单了。", "threat"),
+        ("材料造假的话我们直接移交公安。", "threat"),
+        # refuse: a requirement that cannot be met is no way forward; 就是…、没有例外、就这样了、有空再说
+        ("结婚登记必须两个人都到场，一个人来就是办不了。", "refuse"),
+        ("户口得迁来满两年才能申请，您才一年，办不了。", "refuse"),
+        ("只收本人签字的，代签的一律不收。", "refuse"),
+        ("晚一天就是晚一天，没有例外。", "refuse"),
+        ("今天就这样了，系统关了。", "refuse"),
+        ("等我们有空了再说吧。", "refuse"),
+    ],
+)
+def test_round_10_taboo_families(five, text, kind):
+    result = score_reply(text, five)
+    assert kind in result.taboo_kinds, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "结婚登记必须两个人都到场，另一位今天来不了的话，周六上午我们也开，您约个时间一起来。",
+        "户口本要原件，今天没带的话，明天带来直接找我，不用重新排队。",
+        "您让单位经办人带上公章来，十分钟就能办好。",
+        "我们这儿是代收点，材料我收下转给区里，办好了我给您打电话。",
+        "在机器上自己操作也可以，我在旁边教您。",
+        "您要是不认识字也没关系，我读给您听。",
+        "您这补贴的事我记录在案了，一定跟到底。",
+        "大厅里有保安，谁也不会为难您，您慢慢说。",
+        "您要是还想继续反映，我帮您登记到12345。",
+        "过了四点半的件我们先收下，明天一早给您录。",
+        "现在来问我们也不晚，还来得及补。",
+        "一张表不着急，您要看多久都行。",
+        "到底能不能补，我先调一下记录，两分钟。",
+        "不行，必须本人来。周六上午也开，不用请假。",
+    ],
+)
+def test_round_10_near_misses_are_not_taboo(five, text):
+    """Polite wordings next to each round-10 family: a requirement that can be met, help at the machine, records kept for the citizen."""
+    result = score_reply(text, five)
+    assert not result.taboo, (text, result.taboo_kinds)
+
+
+@pytest.mark.parametrize(
+    "text, step",
+    [
+        ("结婚登记必须两个人都到场，另一位今天来不了的话，周六上午我们也开，您约个时间一起来。", "propose"),
+        ("您让单位经办人带上公章来，十分钟就能办好。", "propose"),
+        ("今天取不了，下个月5号以后来，直接办。", "propose"),
+    ],
+)
+def test_round_10_requirements_with_a_way_forward_propose(five, text, step):
+    assert step in score_reply(text, five).steps
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["小王，你那边复印机还能用吗？", "您这条围巾真好看，哪儿买的？", "这网怎么又断了。", "下班路上挺堵吧？"],
+)
+def test_round_10_small_talk_is_no_clarifying_question(five, text):
+    assert "confirm" not in score_reply(text, five).steps
+
+
+@pytest.mark.parametrize(
+    "text, step",
+    [
+        ("先点右下角的“我的”，再点“社保卡”。", "propose"),
+        ("我请科长过来跟您当面说。", "propose"),
+        ("明天我们派人把证送到您家。", "propose"),
+        ("退款五个工作日内原路退回。", "propose"),
+        ("我帮您约周四上午十点。", "propose"),
+        ("是我刚才没看清楚，您这个能办。", "receive"),
+        ("您别不好意思，谁家都有难处。", "receive"),
+        ("我记得您，上回是来办医保的吧？", "receive"),
+        ("可以先给您开一份临时的，要吗？", "agree"),
+        ("现场拿和邮寄都行，哪种对您方便？", "agree"),
+    ],
+)
+def test_round_10_step_families(five, text, step):
+    assert step in score_reply(text, five).steps, (text, score_reply(text, five).steps)
