@@ -20,7 +20,7 @@ from simulator.cachefiles import cache_root, write_atomic
 from simulator.scoring import compiled
 from simulator.scoring.rubric import Cue, CueGroup, DiscRule, Method
 
-FORMAT = 20  # bump whenever the Method structure or the meaning of a field changes
+FORMAT = 21  # bump whenever the Method structure or the meaning of a field changes
 
 
 def cache_dir() -> Path | None:

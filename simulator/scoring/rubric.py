@@ -8,7 +8,6 @@ turns the cache off.
 
 from __future__ import annotations
 
-import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -183,45 +182,21 @@ class Method:
         "runs" holds [cue, alternative, prefilter] in order: `cue` counts the step and taboo cues in
         method order; `alternative` is the cue's top-level alternative (Cue.branches), or -1 for its
         whole pattern; `prefilter` numbers the alternative's own character sets and its cue's in
-        "sets", the most selective first: the set fewest replies hold, by the model's idf (a plan made
-        with an older model is as correct, only a little slower). Working this out takes longer than a
-        first reply may.
+        "sets", the most selective first: the set fewest replies hold (`compiled.share`). Working this
+        out takes longer than a first reply may.
         """
         plan = self.__dict__.get("_runs")
         if plan is None:
             sets: dict[frozenset[str], int] = {}
             runs = []
-            share = self._gram_share()
             for n, (_gid, triggers, cue) in enumerate(self.flat()):
                 parts = [prefilter(needs) for _pattern, needs in cue.branches] if cue.branches else [()]
                 for k, own in enumerate(parts):
                     ranked = sorted(dict.fromkeys((*own, *triggers)),
-                                    key=lambda s: (sum(share(g) for g in s), compiled.selectivity(s)))
+                                    key=lambda s: (sum(map(compiled.share, s)), compiled.selectivity(s)))
                     runs.append([n, k if cue.branches else -1, [sets.setdefault(s, len(sets)) for s in ranked]])
             plan = self._runs = {"sets": [sorted(s) for s in sets], "runs": runs}
         return plan
-
-    def _gram_share(self):
-        """character (pair) -> about how many replies in a hundred hold it, from the model's idf; else 0.
-
-        The most selective prefilter set is the one replies hold least often. Without a model every
-        set scores 0 and `compiled.selectivity`'s guess decides.
-        """
-        if not self.ngram:
-            return lambda gram: 0.0
-        from simulator.scoring.ngram import load_model
-
-        try:
-            model = load_model(self.ngram["path"])
-        except SimulatorError:
-            return lambda gram: 0.0
-        index, idf, fold = model.index, model.idf, model.fold
-
-        def share(gram: str) -> float:
-            i = index.get(gram.translate(fold))
-            return 0.0 if i is None else 100.0 * math.exp(1.0 - idf[i])  # idf = ln(n / df) + 1, smoothed
-
-        return share
 
     def index(self) -> tuple[list[tuple], list[int], dict[str, list[int]], frozenset[str]]:
         """`runs`, found by the characters (and pairs) a reply holds.
