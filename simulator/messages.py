@@ -182,6 +182,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "play.speaker": ("{name}：", "{name}: "),
     "play.disc_fit_advice": ("风格契合（{type}）：{fit}（{advice}）", "Style fit ({type}): {fit} ({advice})"),
     "list.sep": ("、", ", "),
+    "ui.paren": ("（{text}）", " ({text})"),
     "play.quote": ("「{text}」→{label}", "\"{text}\" → {label}"),
     "list.sep2": ("；", "; "),
     "play.taboo_plain": ("禁忌用语", "Taboo reply"),

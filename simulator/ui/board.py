@@ -31,7 +31,7 @@ def board_table(data: dict, problem: str | None = None, width: int = 80) -> Rend
     recent_count = 5 if wide else 3
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1 if width >= 80 else 0), expand=False,
                   title=Text.assemble((t("board.title") + " · ", "bold"), plain(cls["name"], "bold"),
-                                      (f"（{cls['code']}）", "bold cyan")))
+                                      (t("ui.paren", text=cls["code"]), "bold cyan")))
     table.add_column("#", justify="right", no_wrap=True, style="dim")
     table.add_column(t("board.col.trainee"), no_wrap=True, min_width=4)
     if wide:

@@ -32,7 +32,7 @@ def bar(value: float | None, width: int = BAR, top: float = 100) -> Text:
 
 def class_report(data: dict) -> RenderableType:
     cls, counts = data["class"], data["counts"]
-    head = Text.assemble((t("creport.title") + " · ", "bold"), plain(cls["name"], "bold"), (f"（{cls['code']}）", "bold cyan"))
+    head = Text.assemble((t("creport.title") + " · ", "bold"), plain(cls["name"], "bold"), (t("ui.paren", text=cls["code"]), "bold cyan"))
     facts = Text(t("creport.counts", trainees=counts["trainees"], finished=counts["finished"],
                    interrupted=counts["interrupted"], turns=counts["turns"], time=when(data["generated"])), style="dim")
     parts: list[RenderableType] = [head, facts, Text("")]

@@ -28,7 +28,7 @@ def explanation(text: str, result: ReplyScore, method: Method, citizen: str | No
     head.add_column(overflow="fold")
     head.add_row(t("help.text"), plain(text))
     head.add_row(t("score.steps"), Text(step_names(method, result.steps)))
-    taboo = t("score.yes") + "（" + t("list.sep").join(_label(method, "taboo", k) for k in result.taboo_kinds) + "）"
+    taboo = t("score.yes") + t("ui.paren", text=t("list.sep").join(_label(method, "taboo", k) for k in result.taboo_kinds))
     head.add_row(t("score.taboo"), Text(taboo if result.taboo else t("score.no"), style="red" if result.taboo else "green"))
     if citizen and result.disc_fit is not None:
         head.add_row(t("score.fit"), Text(f"{t('disc.' + citizen)}  {result.disc_fit:.2f}"))

@@ -58,7 +58,7 @@ def render_html(data: dict) -> str:
     cls, counts, steps = data["class"], data["counts"], data["steps"]
     labels = {s: step_label(s) for s in steps}
     class_means = {r["step"]: r["mean"] for r in data["step_summary"]}
-    title = f"{t('creport.title')} · {cls['name']}（{cls['code']}）"
+    title = f"{t('creport.title')} · {cls['name']}" + t("ui.paren", text=cls["code"])
     out = [f'<!DOCTYPE html><html lang="{get_lang()}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",

@@ -31,7 +31,7 @@ def stats_view(stats: ScenarioStats, outcome_of: dict[str, str]) -> RenderableTy
             if endings:
                 endings.append("  ")
             endings.append(node_id, style=OUTCOME_STYLE.get(outcome, ""))
-            endings.append(f"（{t('outcome.' + outcome)}）", style="dim")
+            endings.append(t("ui.paren", text=t("outcome." + outcome)), style="dim")
     facts.add_row(t("stats.endings"), endings)
     paths = Text(t("stats.paths_value", count=stats.paths, visits=stats.max_visits))
     if stats.cut:

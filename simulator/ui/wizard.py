@@ -37,7 +37,7 @@ def ask_answers(known: dict, missing: list[str], defaults: dict, methods: list) 
             out["difficulty"] = _select(questionary, "new.q.difficulty", levels, default=levels[1])
         elif field == "method":
             out["method"] = _select(questionary, "new.q.method", [
-                Choice(f"{pick(m.name) or m.id}（{m.id}）", m.id) for m in methods
+                Choice((pick(m.name) or m.id) + t("ui.paren", text=m.id), m.id) for m in methods
             ])
         elif field == "id":
             out["id"] = questionary.text(
