@@ -128,3 +128,19 @@ def test_a_cache_file_of_the_old_format_is_removed_when_the_method_is_cached_aga
     old.write_text("{}", encoding="utf-8")
     cache.store(path, (), method, [path])
     assert current.exists() and not old.exists()
+
+
+def test_the_plan_is_the_same_in_every_process():
+    """Prefilters and the index do not depend on the order Python happens to iterate a set in."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib, json\n"
+            "from simulator.scoring.rubric import load_method\n"
+            "m = load_method('five-step')\n"
+            "print(hashlib.sha256(json.dumps([m.runs(), [c.needs for _g, _t, c in m.flat()]]).encode()).hexdigest())")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "GOVSIM_NO_CACHE": "1", "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(outs) == 1

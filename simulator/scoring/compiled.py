@@ -9,6 +9,7 @@ Anything unexpected (another Python, a changed engine) falls back to `re.compile
 
 from __future__ import annotations
 
+import math
 import re
 
 _PATTERNS: dict[str, re.Pattern] = {}
@@ -157,12 +158,13 @@ _COMMON = set("您你我们的了是不在有这个就能可以好办吗吧呢�
 
 def cost(strings: set[str]) -> float:
     """Lower is a better filter: few strings, each with an uncommon character or pair of characters."""
-    total = 0.0
-    for s in strings:
-        t = trigger(s)
-        common = sum(ch in _COMMON for ch in t)
-        total += (0.3 if common else 0.1) if len(t) == 1 else (0.05 + 0.05 * common)
-    return total
+    return math.fsum(_gram_cost(trigger(s)) for s in strings)  # exact: the same whatever the set's order
+
+
+def _gram_cost(gram: str) -> float:
+    if len(gram) == 1:
+        return 0.3 if gram in _COMMON else 0.1
+    return 0.05 + 0.05 * ((gram[0] in _COMMON) + (gram[1] in _COMMON))
 
 
 # the 150 characters most replies hold, most common first (share of replies in the labelled corpus,
@@ -186,8 +188,7 @@ def share(gram: str) -> float:
 
 def selectivity(triggers: frozenset[str]) -> float:
     """`cost` of a prefilter set that is already characters and pairs (what `trigger` gives)."""
-    return sum((0.3 if g in _COMMON else 0.1) if len(g) == 1 else 0.05 + 0.05 * ((g[0] in _COMMON) + (g[1] in _COMMON))
-               for g in triggers)
+    return math.fsum(map(_gram_cost, triggers))
 
 
 def trigger(text: str) -> str:

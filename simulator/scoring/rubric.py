@@ -8,6 +8,7 @@ turns the cache off.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -193,7 +194,7 @@ class Method:
                 parts = [prefilter(needs) for _pattern, needs in cue.branches] if cue.branches else [()]
                 for k, own in enumerate(parts):
                     ranked = sorted(dict.fromkeys((*own, *triggers)),
-                                    key=lambda s: (sum(map(compiled.share, s)), compiled.selectivity(s)))
+                                    key=lambda s: (math.fsum(map(compiled.share, s)), compiled.selectivity(s)))
                     runs.append([n, k if cue.branches else -1, [sets.setdefault(s, len(sets)) for s in ranked]])
             plan = self._runs = {"sets": [sorted(s) for s in sets], "runs": runs}
         return plan
