@@ -47,7 +47,7 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-SPLITS = ("dev", "test", "extra", "blind", "fresh", "fresh3")
+SPLITS = ("dev", "test", "extra", "blind", "fresh", "fresh3", "late")
 
 
 def split_names(split: str) -> list[str]:

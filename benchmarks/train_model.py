@@ -26,7 +26,7 @@ from simulator.scoring.ngram import FORMAT, MODEL_DIR, NgramModel, pack
 from simulator.scoring.normalize import normalize
 
 TRAIN_SPLITS = ("dev", "extra", "blind", "fresh")
-HELD_OUT = ("test", "fresh3")
+HELD_OUT = ("test", "fresh3", "fresh57", "fresh58", "fresh59", "fresh60")  # batches never trained on
 STEPS = ("receive", "confirm", "propose", "agree", "follow_up")
 KINDS = ("shirk", "blame", "impatience", "threat", "refuse")
 OUT = MODEL_DIR / "reply-ngram.json"
