@@ -20,7 +20,7 @@ from simulator.cachefiles import cache_root, write_atomic
 from simulator.scoring import compiled
 from simulator.scoring.rubric import Cue, CueGroup, DiscRule, Method
 
-FORMAT = 21  # bump whenever the Method structure or the meaning of a field changes
+FORMAT = 22  # bump whenever the Method structure or the meaning of a field changes
 
 
 def cache_dir() -> Path | None:
@@ -58,9 +58,13 @@ def load(path: Path, dirs: tuple[str, ...]) -> Method | None:
         for dep, digest in data["deps"]:
             if _digest(Path(dep).read_bytes()) != digest:
                 return None
-        if len(code) != data["code_bytes"] or not compiled.install(data["code"], code):
-            return None
         method = _method_from(data["method"])
+        patterns = list(dict.fromkeys(method.patterns()))
+        if (len(code) != data["code_bytes"] or len(patterns) != len(data["code"])
+                or not compiled.install(dict(zip(patterns, data["code"])), code)):
+            return None
+        method._runs = data["method"]["runs"]
+        method.index()  # a damaged plan fails here, where the cache is simply not used
     except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
         return None
     method.path = str(path)
@@ -81,7 +85,7 @@ def store(path: Path, dirs: tuple[str, ...], method: Method, deps: list[Path]) -
             "key": key,
             "deps": [[str(Path(d).resolve()), _digest(Path(d).read_bytes())] for d in deps],
             "method": _method_to(method),
-            "code": entries,
+            "code": list(entries.values()),  # in the order of the method's patterns (no pattern twice)
             "code_bytes": len(code),
         }
         write_atomic(file, json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n" + code)
@@ -92,10 +96,14 @@ def store(path: Path, dirs: tuple[str, ...], method: Method, deps: list[Path]) -
 
 # -- Method <-> JSON ----------------------------------------------------------------------------
 _CUE_FIELDS = Cue.FIELDS
+_PATTERN = _CUE_FIELDS.index("pattern")
 
 
 def _cue_to(cue: Cue) -> list:
-    return [getattr(cue, f) for f in _CUE_FIELDS]
+    values = [getattr(cue, f) for f in _CUE_FIELDS]
+    if cue.branches:  # the whole pattern is its alternatives joined: not kept twice
+        values[_PATTERN] = ""
+    return values
 
 
 def _cue_from(values: list) -> Cue:
@@ -104,6 +112,8 @@ def _cue_from(values: list) -> Cue:
     kw["yields"] = tuple(kw["yields"])
     kw["needs"] = tuple(tuple(s) for s in kw["needs"])
     kw["branches"] = tuple((p, tuple(tuple(s) for s in needs)) for p, needs in kw["branches"])
+    if kw["branches"]:
+        kw["pattern"] = "|".join(p for p, _needs in kw["branches"])
     return Cue(**kw)
 
 
@@ -143,13 +153,6 @@ def _method_to(method: Method) -> dict:
 
 
 def _method_from(data: dict) -> Method:
-    method = _method_fields(data)
-    method._runs = data["runs"]
-    method.index()  # a damaged plan fails here, where the cache is simply not used
-    return method
-
-
-def _method_fields(data: dict) -> Method:
     disc = {}
     for k, r in data["disc"].items():
         disc[k] = DiscRule(r["base"], tuple(r["short"]) if r["short"] else None, tuple(r["long"]) if r["long"] else None,
