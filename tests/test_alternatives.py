@@ -86,42 +86,42 @@ def test_every_builtin_cue_finds_what_its_whole_pattern_finds():
                 assert spans == [s for s in _spans(re.compile(cue.pattern).finditer(norm)) if s[0] != s[1]], (cue.source, text)
 
 
-def test_the_cache_keeps_the_alternatives(tmp_path, monkeypatch):
-    from simulator.scoring import cache
+@pytest.fixture
+def five_step(tmp_path, monkeypatch):
+    """The built-in five-step method file, freshly parsed, with a method cache of this test's own."""
     from simulator.scoring.rubric import BUILTIN_DIR, load_method_file
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("GOVSIM_NO_CACHE", raising=False)
     path = BUILTIN_DIR / "five-step.yaml"
-    fresh = load_method_file(path)
+    return path, load_method_file(path)
+
+
+def test_the_cache_keeps_the_alternatives(five_step):
+    from simulator.scoring import cache
+
+    path, fresh = five_step
     cache.store(path, (), fresh, [path])
     cached = cache.load(path, ())
     assert cached is not None
     assert [c.branches for _g, _t, c in cached.flat()] == [c.branches for _g, _t, c in fresh.flat()]
+    assert [c.pattern for _g, _t, c in cached.flat()] == [c.pattern for _g, _t, c in fresh.flat()]
     assert cached.runs() == json.loads(json.dumps(fresh.runs()))  # the cut into runs comes from the cache
 
 
-def test_a_damaged_plan_of_runs_leaves_the_cache_unused(tmp_path, monkeypatch):
+def test_a_damaged_plan_of_runs_leaves_the_cache_unused(five_step):
     from simulator.scoring import cache
-    from simulator.scoring.rubric import BUILTIN_DIR, load_method_file
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.delenv("GOVSIM_NO_CACHE", raising=False)
-    path = BUILTIN_DIR / "five-step.yaml"
-    method = load_method_file(path)
+    path, method = five_step
     method.runs()["runs"][0][0] = 10**6  # a cue that is not there
     cache.store(path, (), method, [path])
     assert cache.load(path, ()) is None
 
 
-def test_a_cache_file_of_the_old_format_is_removed_when_the_method_is_cached_again(tmp_path, monkeypatch):
+def test_a_cache_file_of_the_old_format_is_removed_when_the_method_is_cached_again(five_step):
     from simulator.scoring import cache
-    from simulator.scoring.rubric import BUILTIN_DIR, load_method_file
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.delenv("GOVSIM_NO_CACHE", raising=False)
-    path = BUILTIN_DIR / "five-step.yaml"
-    method = load_method_file(path)
+    path, method = five_step
     cache.store(path, (), method, [path])
     (current,) = cache.cache_dir().glob("five-step-*.cache")
     old = current.with_suffix(".json")
